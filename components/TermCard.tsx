@@ -1,0 +1,28 @@
+import type { Term } from '../glossary/types';
+
+export interface TermCardProps {
+  term: Term;
+  /** Where "Learn more" leads (the glossary page at this entry); omitted where there is none. */
+  learnMoreUrl?: string;
+}
+
+/** The tooltip card: term, pronunciation, plain definition, other names, and a link for more. */
+export function TermCard({ term, learnMoreUrl }: TermCardProps) {
+  const aliases = [...term.abbreviations, ...term.variants.filter((v) => v.toLowerCase() !== term.term.toLowerCase())];
+  return (
+    <article class="hg-card" lang="en" aria-label={term.term}>
+      <h2 class="hg-term">{term.term}</h2>
+      {term.pronunciation && <p class="hg-say">Say it: {term.pronunciation}</p>}
+      <p class="hg-definition">{term.definition}</p>
+      {aliases.length > 0 && <p class="hg-aliases">Also called: {aliases.slice(0, 4).join(', ')}</p>}
+      <p class="hg-footer">
+        {learnMoreUrl && (
+          <a href={learnMoreUrl} target="_blank" rel="noopener">
+            Learn more
+          </a>
+        )}
+        <span class="hg-source">Source: {term.sources.map((s) => s.org).join(', ')}</span>
+      </p>
+    </article>
+  );
+}

@@ -1,0 +1,123 @@
+import type { Match } from '../../glossary/types';
+import type { TextRun } from './scan';
+
+/** One marked occurrence of a glossary term on the page. */
+export interface Mark {
+  readonly range: Range;
+  readonly termId: string;
+  /** The text nodes the range touches (one, unless the term spans inline tags). */
+  readonly nodes: readonly Text[];
+}
+
+interface Piece {
+  mark: Mark;
+  /** Offsets of the mark within this node. */
+  from: number;
+  to: number;
+}
+
+/**
+ * The marks on a page: live Ranges in one Highlight, indexed by text node so that hit-testing a
+ * pointer is a map lookup, not a scan of every range.
+ */
+export class MarkIndex {
+  private readonly byNode = new Map<Text, Piece[]>();
+  private count = 0;
+
+  constructor(readonly highlight: Highlight) {}
+
+  get size(): number {
+    return this.count;
+  }
+
+  /**
+   * Marks a match found in `run`, creating a Range over the original text nodes. Text already
+   * marked (a rescan racing the first scan) is left as it is.
+   */
+  add(run: TextRun, match: Match): Mark | undefined {
+    const first = nodeAt(run, match.start);
+    const last = nodeAt(run, match.end - 1);
+    if (this.at(run.nodes[first]!, match.start - run.starts[first]!)) return undefined;
+    const range = new Range();
+    range.setStart(run.nodes[first]!, match.start - run.starts[first]!);
+    range.setEnd(run.nodes[last]!, match.end - run.starts[last]!);
+    const nodes = run.nodes.slice(first, last + 1);
+    const mark: Mark = { range, termId: match.termId, nodes };
+    nodes.forEach((node, k) => {
+      const base = run.starts[first + k]!;
+      const piece = { mark, from: Math.max(0, match.start - base), to: Math.min(node.length, match.end - base) };
+      const list = this.byNode.get(node);
+      if (list) {
+        list.push(piece);
+        list.sort((a, b) => a.from - b.from);
+      } else this.byNode.set(node, [piece]);
+    });
+    this.highlight.add(range);
+    this.count++;
+    return mark;
+  }
+
+  /** The mark covering `offset` in `node`, if any. */
+  at(node: Node, offset: number): Mark | undefined {
+    const list = this.byNode.get(node as Text);
+    if (!list) return undefined;
+    for (const p of list) {
+      if (offset < p.from) return undefined;
+      if (offset < p.to) return p.mark;
+    }
+    return undefined;
+  }
+
+  has(node: Text): boolean {
+    return this.byNode.has(node);
+  }
+
+  /** Drops every mark touching `node` (its text changed or it left the page). */
+  removeNode(node: Text): void {
+    const list = this.byNode.get(node);
+    if (!list) return;
+    for (const { mark } of list) this.removeMark(mark);
+  }
+
+  private removeMark(mark: Mark): void {
+    if (!this.highlight.delete(mark.range)) return;
+    this.count--;
+    for (const node of mark.nodes) {
+      const rest = this.byNode.get(node)?.filter((p) => p.mark !== mark);
+      if (rest?.length) this.byNode.set(node, rest);
+      else this.byNode.delete(node);
+    }
+  }
+
+  /** Drops marks whose text left the document. */
+  purgeDisconnected(): void {
+    for (const node of [...this.byNode.keys()]) if (!node.isConnected) this.removeNode(node);
+  }
+
+  /** Every mark, in document order. */
+  all(): Mark[] {
+    const seen = new Set<Mark>();
+    for (const list of this.byNode.values()) for (const p of list) seen.add(p.mark);
+    return [...seen].sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+  }
+
+  clear(): void {
+    this.highlight.clear();
+    this.byNode.clear();
+    this.count = 0;
+  }
+}
+
+/** Index of the run node containing character `i` (binary search over node starts). */
+function nodeAt(run: TextRun, i: number): number {
+  let lo = 0;
+  let hi = run.starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (run.starts[mid]! <= i) lo = mid;
+    else hi = mid - 1;
+  }
+  // Skip empty nodes that share a start with the node holding the character.
+  while (lo < run.nodes.length - 1 && run.starts[lo]! + run.nodes[lo]!.length <= i) lo++;
+  return lo;
+}

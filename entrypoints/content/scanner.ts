@@ -1,0 +1,119 @@
+import type { Matcher } from '../../glossary/matcher';
+import type { Match } from '../../glossary/types';
+import { MarkIndex } from './marks';
+import { isInsideSkipped, textRuns, type TextRun } from './scan';
+import { yieldToPage } from './yield';
+
+/** Distinct unambiguous terms that make a page "about health", so ambiguous words get marked too. */
+export const HEALTH_PAGE_THRESHOLD = 3;
+/** Longest stretch of work between yields to the page. */
+const SLICE_MS = 8;
+
+export interface ScannerOptions {
+  matcher: Matcher;
+  /** Term ids of everyday words (disc, brace, spine) marked only on health pages. */
+  ambiguous: ReadonlySet<string>;
+  highlight: Highlight;
+  signal: AbortSignal;
+  /** Mark only the first occurrence of each term. */
+  firstOnly?: boolean;
+  /** Called after marks were added or removed. */
+  onChange?: () => void;
+}
+
+export interface Scanner {
+  readonly index: MarkIndex;
+  /** Scans `root` (and open shadow roots inside it) in time slices; resolves when done. */
+  scan(root: Node, measure?: 'scan' | 'rescan'): Promise<void>;
+  /** Re-marks the given subtrees after they changed, dropping marks of text that changed or left. */
+  rescan(scopes: readonly Node[], removed: boolean): Promise<void>;
+  /** Whether enough unambiguous terms were found to treat the page as about health. */
+  readonly isHealthPage: boolean;
+}
+
+export function createScanner(opts: ScannerOptions): Scanner {
+  const index = new MarkIndex(opts.highlight);
+  const unambiguousSeen = new Set<string>();
+  const marked = new Set<string>();
+  let pending: { run: TextRun; match: Match }[] = [];
+  let healthPage = false;
+
+  const place = (run: TextRun, match: Match): void => {
+    if (opts.firstOnly && marked.has(match.termId)) return;
+    if (!run.nodes.every((n) => n.isConnected)) return;
+    marked.add(match.termId);
+    index.add(run, match);
+  };
+
+  const take = (run: TextRun): boolean => {
+    let changed = false;
+    for (const match of opts.matcher.find(run.text)) {
+      if (opts.ambiguous.has(match.termId)) {
+        if (healthPage) place(run, match);
+        else pending.push({ run, match });
+        continue;
+      }
+      unambiguousSeen.add(match.termId);
+      place(run, match);
+      changed = true;
+    }
+    if (!healthPage && unambiguousSeen.size >= HEALTH_PAGE_THRESHOLD) {
+      healthPage = true;
+      for (const p of pending) place(p.run, p.match);
+      pending = [];
+      changed = true;
+    }
+    return changed;
+  };
+
+  async function scan(root: Node, measure: 'scan' | 'rescan' = 'scan'): Promise<void> {
+    const t0 = performance.now();
+    let busy = 0;
+    const roots: Node[] = [root];
+    let changed = false;
+    let sliceStart = performance.now();
+    for (let r = roots.shift(); r; r = roots.shift()) {
+      for (const run of textRuns(r, (shadow) => roots.push(shadow))) {
+        if (opts.signal.aborted) return;
+        if (take(run)) changed = true;
+        if (performance.now() - sliceStart > SLICE_MS) {
+          busy += performance.now() - sliceStart;
+          if (changed) opts.onChange?.();
+          changed = false;
+          await yieldToPage();
+          if (opts.signal.aborted) return;
+          sliceStart = performance.now();
+        }
+      }
+    }
+    busy += performance.now() - sliceStart;
+    if (changed) opts.onChange?.();
+    performance.measure(`health-glossary:${measure}`, { start: t0, end: performance.now(), detail: { busyMs: busy, marks: index.size } });
+  }
+
+  async function rescan(scopes: readonly Node[], removed: boolean): Promise<void> {
+    if (removed) index.purgeDisconnected();
+    for (const scope of scopes) {
+      if (!scope.isConnected || isInsideSkipped(scope)) continue;
+      dropMarksWithin(index, scope);
+      await scan(scope, 'rescan');
+    }
+    opts.onChange?.();
+  }
+
+  return {
+    index,
+    scan,
+    rescan,
+    get isHealthPage() {
+      return healthPage;
+    },
+  };
+}
+
+function dropMarksWithin(index: MarkIndex, scope: Node): void {
+  if (scope.nodeType === 3) return index.removeNode(scope as Text);
+  const doc = scope.ownerDocument ?? (scope as Document);
+  const walker = doc.createTreeWalker(scope, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) if (index.has(n as Text)) index.removeNode(n as Text);
+}

@@ -1,0 +1,143 @@
+import { render } from 'preact';
+import tippy, { type Instance } from 'tippy.js';
+import tippyCss from 'tippy.js/dist/tippy.css?inline';
+import { TermCard } from '../../components/TermCard';
+import type { Term } from '../../glossary/types';
+import { HOST_TAG } from './scan';
+import cardCss from './tooltip.css?inline';
+
+export interface Anchor {
+  range: Range;
+  /** A point on the term (the pointer), to pick the right line of a term that wraps. */
+  x?: number;
+  y?: number;
+}
+
+export interface Tooltip {
+  show(term: Term, anchor: Anchor): void;
+  hide(): void;
+  readonly visible: boolean;
+  /** The term shown now, if any. */
+  readonly termId: string | undefined;
+  /** Whether an event's composed path goes through the tooltip (the pointer is on the card). */
+  contains(path: readonly EventTarget[]): boolean;
+}
+
+export interface TooltipOptions {
+  doc: Document;
+  signal: AbortSignal;
+  learnMoreUrl?: (term: Term) => string | undefined;
+}
+
+/**
+ * One tippy instance inside one shadow root, created on first use: the only element the extension
+ * adds to a page. Page CSS cannot restyle it, and its CSS cannot leak out.
+ */
+export function createTooltip({ doc, signal, learnMoreUrl }: TooltipOptions): Tooltip {
+  let host: HTMLElement | undefined;
+  let instance: Instance | undefined;
+  let content: HTMLElement | undefined;
+  let live: HTMLElement | undefined;
+  let anchor: Anchor | undefined;
+  let shownId: string | undefined;
+
+  const build = (): Instance => {
+    host = doc.createElement(HOST_TAG);
+    const shadow = host.attachShadow({ mode: 'open' });
+    adoptStyles(shadow, `${tippyCss}\n${cardCss}`);
+    const container = doc.createElement('div');
+    content = doc.createElement('div');
+    live = doc.createElement('div');
+    live.className = 'hg-live';
+    live.setAttribute('aria-live', 'polite');
+    shadow.append(container, live);
+    // Outside <body>, so the page's body markup stays exactly as the page made it.
+    doc.documentElement.append(host);
+    instance = tippy(host, {
+      content,
+      appendTo: () => container,
+      getReferenceClientRect: () => rectFor(anchor),
+      interactive: true,
+      trigger: 'manual',
+      placement: 'top',
+      maxWidth: 340,
+      theme: 'health-glossary',
+      arrow: true,
+      offset: [0, 10],
+      aria: { content: 'describedby', expanded: false },
+      popperOptions: {
+        strategy: 'fixed',
+        modifiers: [
+          { name: 'flip', options: { fallbackPlacements: ['bottom', 'top-start', 'bottom-start'] } },
+          { name: 'preventOverflow', options: { padding: 8, altAxis: true } },
+        ],
+      },
+      onHidden: () => {
+        shownId = undefined;
+      },
+    });
+    return instance;
+  };
+
+  signal.addEventListener(
+    'abort',
+    () => {
+      instance?.destroy();
+      if (content) render(null, content);
+      host?.remove();
+    },
+    { once: true },
+  );
+
+  return {
+    show(term, at) {
+      if (signal.aborted) return;
+      const tip = instance ?? build();
+      anchor = at;
+      if (shownId !== term.id) {
+        render(<TermCard term={term} learnMoreUrl={learnMoreUrl?.(term)} />, content!);
+        live!.textContent = `${term.term}: ${term.definition}`;
+      }
+      shownId = term.id;
+      tip.popperInstance?.update();
+      tip.show();
+    },
+    hide() {
+      instance?.hide();
+    },
+    get visible() {
+      return instance?.state.isVisible ?? false;
+    },
+    get termId() {
+      return shownId;
+    },
+    contains(path) {
+      return host !== undefined && path.includes(host);
+    },
+  };
+}
+
+/** The line box of the range nearest the pointer, so a wrapped term gets its card by the right line. */
+function rectFor(anchor: Anchor | undefined): DOMRect {
+  if (!anchor) return new DOMRect();
+  const rects = [...anchor.range.getClientRects()];
+  const { x, y } = anchor;
+  if (x !== undefined && y !== undefined) {
+    const hit = rects.find((r) => x >= r.left && x <= r.right && y >= r.top && y <= r.bottom);
+    if (hit) return hit;
+  }
+  return rects[0] ?? anchor.range.getBoundingClientRect();
+}
+
+/** Constructable stylesheets are not blocked by a page's style-src CSP; <style> is the fallback. */
+function adoptStyles(shadow: ShadowRoot, css: string): void {
+  try {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    shadow.adoptedStyleSheets = [sheet];
+  } catch {
+    const style = shadow.ownerDocument.createElement('style');
+    style.textContent = css;
+    shadow.append(style);
+  }
+}

@@ -1,0 +1,205 @@
+import {
+  CATEGORIES,
+  SOURCE_ORGS,
+  type Condition,
+  type OverviewBlock,
+  type OverviewSection,
+  type Source,
+  type Term,
+} from './types';
+
+/** Thrown when glossary data is invalid; the message names the entry id and the field. */
+export class GlossaryDataError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid glossary data:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'GlossaryDataError';
+  }
+}
+
+type Rec = Record<string, unknown>;
+const isRec = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
+const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const MAX_DEFINITION_WORDS = 35;
+
+/** Collects problems for one entry, each prefixed with `<id>.<field>`. */
+class Checker {
+  readonly problems: string[] = [];
+  constructor(private readonly where: string) {}
+
+  fail(field: string, msg: string): void {
+    this.problems.push(`${this.where}.${field}: ${msg}`);
+  }
+
+  text(obj: Rec, field: string, opts: { optional?: boolean } = {}): string {
+    const v = obj[field];
+    if (v === undefined && opts.optional) return '';
+    if (typeof v !== 'string') {
+      this.fail(field, `expected a string, got ${v === undefined ? 'nothing' : typeof v}`);
+      return '';
+    }
+    this.plain(field, v);
+    return v;
+  }
+
+  /** A non-empty, trimmed, single-spaced string. */
+  plain(field: string, v: string): void {
+    if (v.trim() === '') this.fail(field, 'must not be empty');
+    else if (v !== v.trim()) this.fail(field, 'has leading or trailing spaces');
+    else if (/\s{2,}/.test(v)) this.fail(field, 'has repeated spaces');
+  }
+
+  strings(obj: Rec, field: string): string[] {
+    const v = obj[field];
+    if (!Array.isArray(v)) {
+      this.fail(field, 'expected an array of strings');
+      return [];
+    }
+    const out: string[] = [];
+    v.forEach((s, i) => {
+      if (typeof s !== 'string') this.fail(`${field}[${i}]`, 'expected a string');
+      else {
+        this.plain(`${field}[${i}]`, s);
+        out.push(s);
+      }
+    });
+    return out;
+  }
+
+  sources(obj: Rec, field = 'sources'): Source[] {
+    const v = obj[field];
+    if (!Array.isArray(v) || v.length === 0) {
+      this.fail(field, 'needs at least one source');
+      return [];
+    }
+    const seen = new Set<string>();
+    return v.flatMap((s: unknown, i) => {
+      const f = `${field}[${i}]`;
+      if (!isRec(s)) {
+        this.fail(f, 'expected { org, url }');
+        return [];
+      }
+      if (!SOURCE_ORGS.includes(s.org as never)) this.fail(`${f}.org`, `unknown organisation ${JSON.stringify(s.org)}`);
+      if (typeof s.url !== 'string' || !/^https:\/\/[^\s]+$/.test(s.url)) this.fail(`${f}.url`, 'expected an https URL');
+      else if (seen.has(s.url)) this.fail(`${f}.url`, `duplicate source ${s.url}`);
+      else seen.add(s.url);
+      return [s as unknown as Source];
+    });
+  }
+}
+
+const wordCount = (s: string): number => s.split(/\s+/).filter(Boolean).length;
+
+function checkTerm(raw: unknown, index: number, problems: string[]): Term | undefined {
+  if (!isRec(raw)) {
+    problems.push(`entry #${index}: expected an object`);
+    return undefined;
+  }
+  const id = typeof raw.id === 'string' ? raw.id : `#${index}`;
+  const c = new Checker(id);
+  if (typeof raw.id !== 'string' || !ID.test(raw.id)) c.fail('id', 'expected a kebab-case id');
+  c.text(raw, 'term');
+  c.strings(raw, 'variants');
+  c.strings(raw, 'abbreviations');
+  const definition = c.text(raw, 'definition');
+  if (wordCount(definition) > MAX_DEFINITION_WORDS)
+    c.fail('definition', `has ${wordCount(definition)} words; at most ${MAX_DEFINITION_WORDS}`);
+  c.text(raw, 'details');
+  c.text(raw, 'pronunciation', { optional: true });
+  if (!CATEGORIES.includes(raw.category as never)) c.fail('category', `unknown category ${JSON.stringify(raw.category)}`);
+  c.strings(raw, 'related');
+  c.sources(raw);
+  if (raw.ambiguous !== undefined && typeof raw.ambiguous !== 'boolean') c.fail('ambiguous', 'expected true or false');
+  const known = new Set(['id', 'term', 'variants', 'abbreviations', 'definition', 'details', 'pronunciation', 'category', 'related', 'sources', 'ambiguous']);
+  for (const key of Object.keys(raw)) if (!known.has(key)) c.fail(key, 'unknown field');
+  problems.push(...c.problems);
+  return c.problems.length ? undefined : (raw as unknown as Term);
+}
+
+/** Problems with the order of one data file: entries are kept sorted by id so diffs stay small. */
+export function unsortedIds(file: string, entries: readonly { id: string }[]): string[] {
+  const problems: string[] = [];
+  for (let i = 1; i < entries.length; i++) {
+    const a = entries[i - 1]!.id;
+    const b = entries[i]!.id;
+    if (a.localeCompare(b, 'en') >= 0) problems.push(`${b}.id: ${file} must be sorted by id (comes after ${a})`);
+  }
+  return problems;
+}
+
+/**
+ * Validates raw glossary entries and their cross-references.
+ * Throws a GlossaryDataError naming each bad entry id and field.
+ */
+export function parseTerms(raw: unknown): Term[] {
+  if (!Array.isArray(raw)) throw new GlossaryDataError(['terms: expected an array']);
+  const problems: string[] = [];
+  const terms = raw.map((r, i) => checkTerm(r, i, problems)).filter((t): t is Term => t !== undefined);
+
+  const ids = new Set<string>();
+  for (const t of terms) {
+    if (ids.has(t.id)) problems.push(`${t.id}.id: duplicate id`);
+    ids.add(t.id);
+  }
+  // Each written form must lead to exactly one entry, or a hover would be a coin toss.
+  const owner = new Map<string, string>();
+  const claim = (form: string, key: string, t: Term, field: string): void => {
+    const prev = owner.get(key);
+    if (prev !== undefined && prev !== t.id) problems.push(`${t.id}.${field}: "${form}" is already used by ${prev}`);
+    else if (prev === t.id) problems.push(`${t.id}.${field}: "${form}" is listed twice`);
+    owner.set(key, t.id);
+  };
+  for (const t of terms) {
+    claim(t.term, `n:${t.term.toLowerCase()}`, t, 'term');
+    t.variants.forEach((v, i) => claim(v, `n:${v.toLowerCase()}`, t, `variants[${i}]`));
+    t.abbreviations.forEach((a, i) => claim(a, `a:${a}`, t, `abbreviations[${i}]`));
+  }
+  for (const t of terms) {
+    t.related.forEach((r, i) => {
+      if (!ids.has(r)) problems.push(`${t.id}.related[${i}]: no entry with id "${r}"`);
+      else if (r === t.id) problems.push(`${t.id}.related[${i}]: an entry cannot relate to itself`);
+    });
+  }
+  if (problems.length) throw new GlossaryDataError(problems);
+  return terms;
+}
+
+function checkBlock(raw: unknown, c: Checker, field: string): OverviewBlock | undefined {
+  if (!isRec(raw)) return c.fail(field, 'expected a block'), undefined;
+  if (raw.type === 'paragraph') return c.text(raw, 'text') ? (raw as OverviewBlock) : undefined;
+  if (raw.type === 'list') {
+    const items = c.strings(raw, 'items');
+    if (items.length === 0) c.fail(`${field}.items`, 'a list needs items');
+    return raw as OverviewBlock;
+  }
+  c.fail(`${field}.type`, 'expected "paragraph" or "list"');
+  return undefined;
+}
+
+/** Validates one condition overview. Throws a GlossaryDataError naming the field. */
+export function parseCondition(raw: unknown): Condition {
+  const id = isRec(raw) && typeof raw.id === 'string' ? raw.id : 'condition';
+  const c = new Checker(id);
+  if (!isRec(raw)) throw new GlossaryDataError([`${id}: expected an object`]);
+  if (typeof raw.id !== 'string' || !ID.test(raw.id)) c.fail('id', 'expected a kebab-case id');
+  c.text(raw, 'title');
+  c.text(raw, 'summary');
+  c.sources(raw);
+  const sections = Array.isArray(raw.sections) ? raw.sections : [];
+  if (sections.length === 0) c.fail('sections', 'needs at least one section');
+  const sectionIds = new Set<string>();
+  sections.forEach((s: unknown, i) => {
+    const f = `sections[${i}]`;
+    if (!isRec(s)) return c.fail(f, 'expected a section');
+    if (typeof s.id !== 'string' || !ID.test(s.id)) c.fail(`${f}.id`, 'expected a kebab-case id');
+    else if (sectionIds.has(s.id)) c.fail(`${f}.id`, `duplicate section id ${s.id}`);
+    else sectionIds.add(s.id);
+    c.text(s, 'heading');
+    const blocks = Array.isArray(s.blocks) ? s.blocks : [];
+    if (blocks.length === 0) c.fail(`${f}.blocks`, 'needs at least one block');
+    blocks.forEach((b: unknown, j) => checkBlock(b, c, `${f}.blocks[${j}]`));
+  });
+  if (c.problems.length) throw new GlossaryDataError(c.problems);
+  return raw as unknown as Condition;
+}
+
+export type { OverviewSection };

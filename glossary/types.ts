@@ -1,0 +1,90 @@
+/** Organisations whose pages a glossary entry may cite. */
+export const SOURCE_ORGS = [
+  'NIAMS',
+  'MedlinePlus',
+  'NIH ODS',
+  'NIA',
+  'NIH',
+  'Bone Health & Osteoporosis Foundation',
+  'AAOS',
+  'NHS',
+] as const;
+export type SourceOrg = (typeof SOURCE_ORGS)[number];
+
+export interface Source {
+  /** The organisation that published the page. */
+  org: SourceOrg;
+  /** The page the facts came from (https only). */
+  url: string;
+}
+
+export const CATEGORIES = [
+  'anatomy',
+  'bone-biology',
+  'condition',
+  'fracture',
+  'symptom',
+  'diagnosis',
+  'medicine',
+  'procedure',
+  'risk-factor',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+/** One glossary entry, as stored in `glossary/data/terms/*.json`. */
+export interface Term {
+  /** Stable kebab-case id; also the glossary page anchor (`glossary.html#<id>`). */
+  id: string;
+  /** Display name, as a reader would write it. Matched case-insensitively. */
+  term: string;
+  /** Other written forms: plurals, spellings (disc/disk), hyphenation, lay names. Case-insensitive. */
+  variants: string[];
+  /** Abbreviations, matched case-sensitively (VCF matches, "vcf" does not). */
+  abbreviations: string[];
+  /** Tooltip text: one or two plain sentences, at most 35 words. */
+  definition: string;
+  /** Glossary-page text: two to four sentences on why it matters to the reader. */
+  details: string;
+  /** Respelling for readers, e.g. "ky-FOH-sis"; omitted for everyday words. */
+  pronunciation?: string;
+  category: Category;
+  /** Ids of related entries; each must exist. */
+  related: string[];
+  sources: Source[];
+  /**
+   * Everyday word that also has a non-health meaning (disc, brace, spine, cast):
+   * marked only on pages that are clearly about health.
+   */
+  ambiguous?: boolean;
+}
+
+/** A block of a condition overview section. */
+export type OverviewBlock =
+  | { type: 'paragraph'; text: string }
+  | { type: 'list'; items: string[] };
+
+export interface OverviewSection {
+  /** Anchor id, unique within the condition. */
+  id: string;
+  heading: string;
+  blocks: OverviewBlock[];
+  /** Shown with emphasis (e.g. when to see a doctor urgently). */
+  urgent?: boolean;
+}
+
+/** A condition overview, as stored in `glossary/data/conditions/*.json`. */
+export interface Condition {
+  id: string;
+  title: string;
+  /** One-sentence summary shown under the title. */
+  summary: string;
+  sections: OverviewSection[];
+  sources: Source[];
+}
+
+/** One glossary hit in a string: `[start, end)` in UTF-16 code units of the original text. */
+export interface Match {
+  start: number;
+  end: number;
+  termId: string;
+}

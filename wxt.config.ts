@@ -1,0 +1,40 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+import { CONDITION_FILES, TERM_FILES } from './glossary/terms';
+import { validateGlossary } from './glossary/validate';
+
+/** Fixed so browser tests and the store listing can address the Firefox build. */
+export const GECKO_ID = 'health-glossary@example.org';
+
+// See https://wxt.dev/api/config.html
+export default defineConfig({
+  imports: false,
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({ plugins: [preact()] }),
+  hooks: {
+    // Bad glossary data must stop the build with the entry id and field, not ship.
+    'build:before': () => {
+      validateGlossary(TERM_FILES, CONDITION_FILES);
+    },
+  },
+  manifest: ({ browser }) => ({
+    name: 'Health Glossary',
+    description: 'Explains osteoporosis and back-pain words on any page in plain language. Works offline and collects nothing.',
+    permissions: ['storage'],
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: GECKO_ID,
+              strict_min_version: '142.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+  zip: {
+    artifactTemplate: '{{name}}-{{version}}-{{browser}}-mv{{manifestVersion}}.zip',
+    sourcesTemplate: '{{name}}-{{version}}-sources.zip',
+  },
+});
