@@ -8,5 +8,6 @@ export default defineConfig({
     environment: 'happy-dom',
     include: ['tests/**/*.test.{ts,tsx}'],
     exclude: ['tests/e2e/**'],
+    reporters: ['default', ['json', { outputFile: 'test-results/unit.json' }]],
   },
 });

@@ -1,0 +1,22 @@
+/**
+ * Messages the popup and background send to the content script of a tab (browser.tabs.sendMessage),
+ * and what it answers. Types only: both sides import them.
+ */
+export type ContentRequest =
+  /** Terms marked on this page: id -> count, in first-seen order. */
+  | { type: 'hg:terms' }
+  /** Scroll to the next (or previous) occurrence of a term, or of any term, and show its card. */
+  | { type: 'hg:jump'; termId?: string; direction: 1 | -1 }
+  /** Show the card for a glossary term in the current selection (context menu). */
+  | { type: 'hg:explain'; text: string };
+
+export interface TermsReply {
+  counts: [termId: string, count: number][];
+}
+export interface JumpReply {
+  found: boolean;
+}
+export interface ExplainReply {
+  /** The term shown, or undefined when the selection holds no glossary term. */
+  termId?: string;
+}
