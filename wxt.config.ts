@@ -20,7 +20,12 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Health Glossary',
     description: 'Explains osteoporosis and back-pain words on any page in plain language. Works offline and collects nothing.',
-    permissions: ['storage'],
+    permissions: ['storage', 'activeTab', 'contextMenus'],
+    commands: {
+      'next-term': { suggested_key: { default: 'Alt+Shift+J' }, description: 'Go to the next explained term on the page' },
+      'previous-term': { suggested_key: { default: 'Alt+Shift+K' }, description: 'Go to the previous explained term on the page' },
+      'toggle-site': { suggested_key: { default: 'Alt+Shift+H' }, description: 'Turn Health Glossary on or off for this site' },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

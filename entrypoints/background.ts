@@ -1,5 +1,47 @@
+import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import type { ContentRequest, ExplainReply } from './content/messages';
+
+const MENU_ID = 'health-glossary-explain';
+
+/** Sends a request to a tab's content script; undefined when the tab has none (e.g. a browser page). */
+async function ask<R>(tabId: number, req: ContentRequest): Promise<R | undefined> {
+  try {
+    return (await browser.tabs.sendMessage(tabId, req)) as R;
+  } catch {
+    return undefined;
+  }
+}
+
+async function activeTabId(): Promise<number | undefined> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id;
+}
 
 export default defineBackground(() => {
-  // Nothing to do in the background yet: the glossary ships inside the content script.
+  browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus.create({
+      id: MENU_ID,
+      title: browser.i18n.getMessage('menuExplain') || 'Explain “%s”',
+      contexts: ['selection'],
+    });
+  });
+
+  browser.contextMenus.onClicked.addListener(async (info, tab) => {
+    if (info.menuItemId !== MENU_ID || !info.selectionText) return;
+    const reply = tab?.id === undefined ? undefined : await ask<ExplainReply>(tab.id, { type: 'hg:explain', text: info.selectionText });
+    // No glossary term in the selection (or no content script there): search the glossary for it.
+    if (!reply?.termId) {
+      const q = encodeURIComponent(info.selectionText.slice(0, 200));
+      await browser.tabs.create({ url: browser.runtime.getURL(`/glossary.html?q=${q}`) });
+    }
+  });
+
+  browser.commands.onCommand.addListener(async (command) => {
+    const tabId = await activeTabId();
+    if (tabId === undefined) return;
+    if (command === 'next-term') await ask(tabId, { type: 'hg:jump', direction: 1 });
+    else if (command === 'previous-term') await ask(tabId, { type: 'hg:jump', direction: -1 });
+    else if (command === 'toggle-site') await ask(tabId, { type: 'hg:toggle-site' });
+  });
 });

@@ -1,18 +1,18 @@
 import { compileMatcher, type Matcher } from '../../glossary/matcher';
 import type { Term } from '../../glossary/types';
+import type { MarkStyle } from '../../settings/parse';
 import { followPointer } from './hover';
+import { highlightName, isDarkPage } from './mark-style';
 import { createScanner, type Scanner } from './scanner';
 import { createTooltip, type Tooltip } from './tooltip';
 import { watchChanges } from './watch';
 
-/** Name of the one Highlight in `CSS.highlights`; `::highlight(health-glossary)` styles it. */
-export const HIGHLIGHT_NAME = 'health-glossary';
-
 export interface HighlighterOptions {
   terms: readonly Term[];
   signal: AbortSignal;
-  /** Already compiled matcher (the content script compiles once per page). */
+  /** Already compiled matcher (the content script compiles once per page, not per restart). */
   matcher?: Matcher;
+  markStyle?: MarkStyle;
   showDelay?: number;
   firstOnly?: boolean;
   learnMoreUrl?: (term: Term) => string | undefined;
@@ -21,22 +21,33 @@ export interface HighlighterOptions {
 export interface Highlighter {
   scanner: Scanner;
   tooltip: Tooltip;
+  lookup: (termId: string) => Term | undefined;
   /** Resolves when the first full scan is done. */
   ready: Promise<void>;
+  /** Re-registers the marks under another look, without rescanning. */
+  setMarkStyle(style: MarkStyle): void;
 }
 
 /**
- * Marks glossary terms in `doc` and explains them on hover, tap and Escape-dismissable card;
- * keeps marks in step with DOM changes. Aborting `signal` removes every trace.
+ * Marks glossary terms in `doc` and explains them on hover, tap and keyboard; keeps marks in step
+ * with DOM changes. Aborting `signal` removes every trace.
  */
 export function startHighlighter(doc: Document, opts: HighlighterOptions): Highlighter {
   const { signal } = opts;
   const byId = new Map(opts.terms.map((t) => [t.id, t]));
+  const lookup = (id: string): Term | undefined => byId.get(id);
   const highlight = new Highlight();
   const registry = (doc.defaultView ?? globalThis).CSS.highlights;
-  registry.set(HIGHLIGHT_NAME, highlight);
+  const dark = isDarkPage(doc);
+  let name: string | undefined;
+  const setMarkStyle = (style: MarkStyle): void => {
+    if (name && registry.get(name) === highlight) registry.delete(name);
+    name = highlightName(style, dark);
+    if (name && !signal.aborted) registry.set(name, highlight);
+  };
+  setMarkStyle(opts.markStyle ?? 'underline');
   signal.addEventListener('abort', () => {
-    if (registry.get(HIGHLIGHT_NAME) === highlight) registry.delete(HIGHLIGHT_NAME);
+    if (name && registry.get(name) === highlight) registry.delete(name);
     highlight.clear();
   });
 
@@ -48,11 +59,11 @@ export function startHighlighter(doc: Document, opts: HighlighterOptions): Highl
     firstOnly: opts.firstOnly,
   });
   const tooltip = createTooltip({ doc, signal, learnMoreUrl: opts.learnMoreUrl });
-  followPointer({ doc, index: scanner.index, tooltip, lookup: (id) => byId.get(id), signal, showDelay: opts.showDelay ?? 250 });
+  followPointer({ doc, index: scanner.index, tooltip, lookup, signal, showDelay: opts.showDelay ?? 300 });
 
   const root = doc.body ?? doc.documentElement;
   // Watch before the first scan, so text added while it runs is not missed.
   watchChanges(root, ({ scopes, removed }) => void scanner.rescan(scopes, removed), signal);
   const ready = scanner.scan(root);
-  return { scanner, tooltip, ready };
+  return { scanner, tooltip, lookup, ready, setMarkStyle };
 }

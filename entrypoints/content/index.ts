@@ -1,6 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { TERMS } from '../../glossary/terms';
-import { startHighlighter } from './highlighter';
+import { runOnPage } from './session';
 import './style.css';
 
 export default defineContentScript({
@@ -8,8 +8,8 @@ export default defineContentScript({
   allFrames: true,
   runAt: 'document_idle',
   main(ctx) {
-    // Pages that are not HTML documents (SVG, XML viewers) have no body to read.
+    // SVG and XML documents have no HTML body to read; old engines have no Highlight API.
     if (!(document.documentElement instanceof HTMLElement) || typeof Highlight === 'undefined') return;
-    startHighlighter(document, { terms: TERMS, signal: ctx.signal });
+    void runOnPage(document, TERMS, ctx.signal);
   },
 });

@@ -63,6 +63,7 @@ export function createTooltip({ doc, signal, learnMoreUrl }: TooltipOptions): To
       maxWidth: 340,
       theme: 'health-glossary',
       arrow: true,
+      duration: [150, 100],
       offset: [0, 10],
       aria: { content: 'describedby', expanded: false },
       popperOptions: {

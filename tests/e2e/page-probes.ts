@@ -60,3 +60,12 @@ export function tooltipFacts(host: string): {
     topElementIsHost: top?.localName === host,
   };
 }
+
+/** Whether the tooltip card is shown (tippy's visible state on a laid-out box). */
+export function tooltipVisible(host: string): boolean {
+  const box = document.querySelector(host)?.shadowRoot?.querySelector('.tippy-box[data-state="visible"]');
+  if (!box) return false;
+  const root = box.closest('[data-tippy-root]');
+  // Fully faded in, so screenshots show the finished card.
+  return !!root && getComputedStyle(root).visibility !== 'hidden' && getComputedStyle(box).opacity === '1' && box.getBoundingClientRect().height > 0;
+}

@@ -1,0 +1,44 @@
+import type { Highlighter } from './highlighter';
+import type { Mark } from './marks';
+
+/**
+ * Keyboard and popup navigation: the next (or previous) mark after the last one visited, or after
+ * the top of the viewport on the first call. Returns the mark it moved to.
+ */
+export function createNavigator(doc: Document) {
+  let last: Mark | undefined;
+  return async function jump(h: Highlighter, direction: 1 | -1, termId?: string): Promise<Mark | undefined> {
+    const marks = h.scanner.index.all().filter((m) => (termId ? m.termId === termId : true));
+    if (marks.length === 0) return undefined;
+    let i: number;
+    const at = last ? marks.indexOf(last) : -1;
+    if (at >= 0) i = (at + direction + marks.length) % marks.length;
+    else {
+      // Start from what the reader sees: the first mark below the top of the viewport.
+      const below = marks.findIndex((m) => m.range.getBoundingClientRect().top >= 0);
+      i = direction === 1 ? (below >= 0 ? below : 0) : (below > 0 ? below - 1 : marks.length - 1);
+    }
+    const mark = marks[i]!;
+    last = mark;
+    const el = mark.range.startContainer.parentElement;
+    const reduce = doc.defaultView?.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    el?.scrollIntoView({ block: 'center', behavior: reduce ? 'auto' : 'smooth' });
+    await settleScroll(doc);
+    const term = h.lookup(mark.termId);
+    const r = mark.range.getBoundingClientRect();
+    if (term) h.tooltip.show(term, { range: mark.range, x: r.left + 1, y: r.top + r.height / 2 });
+    return mark;
+  };
+}
+
+/** Waits until smooth scrolling stops moving (or about half a second). */
+async function settleScroll(doc: Document): Promise<void> {
+  const win = doc.defaultView;
+  if (!win) return;
+  let y = win.scrollY;
+  for (let i = 0; i < 30; i++) {
+    await new Promise((r) => win.requestAnimationFrame(r));
+    if (i > 2 && win.scrollY === y) return;
+    y = win.scrollY;
+  }
+}
