@@ -63,7 +63,8 @@ export function createTooltip({ doc, signal, learnMoreUrl }: TooltipOptions): To
       maxWidth: 340,
       theme: 'health-glossary',
       arrow: true,
-      duration: [150, 100],
+      // A short fade; none at all for readers who ask for less motion.
+      duration: doc.defaultView?.matchMedia('(prefers-reduced-motion: reduce)').matches ? 0 : [150, 100],
       offset: [0, 10],
       aria: { content: 'describedby', expanded: false },
       popperOptions: {

@@ -69,3 +69,80 @@ export function tooltipVisible(host: string): boolean {
   // Fully faded in, so screenshots show the finished card.
   return !!root && getComputedStyle(root).visibility !== 'hidden' && getComputedStyle(box).opacity === '1' && box.getBoundingClientRect().height > 0;
 }
+
+/** Size of the extension's highlight, or -1 while it does not exist (content script not run yet). */
+export function highlightSize(name: string): number {
+  return CSS.highlights?.get(name)?.size ?? -1;
+}
+
+/**
+ * Marked ranges whose start or end lies inside an element matching `selector` (checked from both
+ * boundary points, across inline tags), as `text @ tag`.
+ */
+export function marksInsideEither({ name, selector }: { name: string; selector: string }): string[] {
+  const h = CSS.highlights?.get(name);
+  if (!h) return [];
+  const out: string[] = [];
+  const elementOf = (n: Node): Element | null => (n.nodeType === 1 ? (n as Element) : n.parentElement);
+  for (const r of h) {
+    const range = r as Range;
+    for (const node of [range.startContainer, range.endContainer]) {
+      const hit = elementOf(node)?.closest(selector);
+      if (hit) {
+        out.push(`${range.toString()} @ ${hit.localName}`);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** Installed before the page's scripts (init script): records long tasks and long animation frames. */
+export function installJankObserver(): void {
+  interface Frame {
+    start: number;
+    duration: number;
+    blocking: number;
+    render: number;
+    scripts: { url: string; invoker: string; duration: number }[];
+  }
+  const jank = { longTasks: [] as { start: number; duration: number }[], frames: [] as Frame[] };
+  (window as unknown as { __hgJank: typeof jank }).__hgJank = jank;
+  const observe = (type: string, fn: (e: PerformanceEntry) => void): void => {
+    try {
+      new PerformanceObserver((list) => list.getEntries().forEach(fn)).observe({ type, buffered: true });
+    } catch {
+      // Not supported in this browser (Firefox has neither entry type).
+    }
+  };
+  observe('longtask', (e) => jank.longTasks.push({ start: e.startTime, duration: e.duration }));
+  observe('long-animation-frame', (e) => {
+    const f = e as PerformanceEntry & {
+      blockingDuration: number;
+      renderStart: number;
+      scripts: { sourceURL: string; invoker: string; duration: number }[];
+    };
+    jank.frames.push({
+      start: f.startTime,
+      duration: f.duration,
+      blocking: f.blockingDuration,
+      render: f.renderStart ? f.startTime + f.duration - f.renderStart : 0,
+      scripts: f.scripts.map((s) => ({ url: s.sourceURL, invoker: s.invoker, duration: s.duration })),
+    });
+  });
+}
+
+/** What `installJankObserver` recorded after `since` (ms on the page's clock). */
+export function jankSince(since: number): {
+  supported: boolean;
+  longTasks: { start: number; duration: number }[];
+  frames: { start: number; duration: number; blocking: number; render: number; scripts: { url: string; invoker: string; duration: number }[] }[];
+} {
+  const jank = (window as unknown as { __hgJank?: ReturnType<typeof jankSince> }).__hgJank;
+  if (!jank) return { supported: false, longTasks: [], frames: [] };
+  return {
+    supported: PerformanceObserver.supportedEntryTypes.includes('longtask'),
+    longTasks: jank.longTasks.filter((t) => t.start + t.duration > since),
+    frames: jank.frames.filter((f) => f.start + f.duration > since),
+  };
+}

@@ -1,0 +1,141 @@
+import { mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
+import { CHROME_EXT } from './browsers';
+
+/**
+ * Chromium with direct access to Playwright and the DevTools protocol, for tests that need more than
+ * `TestBrowser` offers: a twin browser without the extension, request routing, the extension's
+ * isolated world, heap numbers.
+ */
+export interface RawChromium {
+  ctx: BrowserContext;
+  /** Set when the extension is loaded. */
+  extensionId?: string;
+  close(): Promise<void>;
+}
+
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  // Background tabs must not be throttled: several pages load side by side.
+  '--disable-background-timer-throttling',
+  '--disable-renderer-backgrounding',
+  '--disable-backgrounding-occluded-windows',
+];
+
+/** A persistent Chromium context, with the built extension or (for the baseline) without any. */
+export async function launchRawChromium({ extension }: { extension: boolean }): Promise<RawChromium> {
+  const ctx = await chromium.launchPersistentContext(await mkdtemp(path.join(os.tmpdir(), 'hg-raw-')), {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 1280, height: 800 },
+    args: extension ? [`--disable-extensions-except=${CHROME_EXT}`, `--load-extension=${CHROME_EXT}`, ...ARGS] : ARGS,
+  });
+  let extensionId: string | undefined;
+  if (extension) {
+    const sw = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker'));
+    extensionId = new URL(sw.url()).host;
+  }
+  return { ctx, extensionId, close: () => ctx.close() };
+}
+
+/** Whether a URL may be loaded in an offline test: the local servers and the browser's own schemes. */
+export function isLocal(url: string): boolean {
+  const u = new URL(url);
+  if (u.protocol === 'http:' || u.protocol === 'https:' || u.protocol === 'ws:' || u.protocol === 'wss:') return u.hostname === '127.0.0.1';
+  return true; // data:, blob:, about:, chrome-extension:
+}
+
+/** Aborts every request that does not go to 127.0.0.1 (the machine is offline; they would only time out). */
+export async function blockExternal(ctx: BrowserContext): Promise<string[]> {
+  const blocked: string[] = [];
+  await ctx.route('**/*', (route) => {
+    const url = route.request().url();
+    if (isLocal(url)) return route.continue();
+    blocked.push(url);
+    return route.abort('blockedbyclient');
+  });
+  return blocked;
+}
+
+interface ContextDescription {
+  id: number;
+  name: string;
+  origin: string;
+  auxData?: { type?: string; frameId?: string; isDefault?: boolean };
+}
+
+/**
+ * The extension's content-script worlds in one page, seen through the DevTools protocol. Playwright's
+ * `pageerror` only reports the page's own world; an exception in a content script is reported here.
+ */
+export interface ExtensionWorld {
+  cdp: CDPSession;
+  /** Uncaught exceptions and unhandled rejections in the extension's worlds. */
+  exceptions: string[];
+  /** console.error / console.warn calls from the extension's worlds. */
+  consoleErrors: string[];
+  /** Evaluates an expression in the main frame's content-script world (undefined when there is none). */
+  evaluate<T>(expression: string): Promise<T | undefined>;
+  /** Used JS heap of the page's isolate, after a forced garbage collection. */
+  heap(): Promise<{ usedMB: number; embedderMB: number }>;
+}
+
+export async function watchExtensionWorld(page: Page, extensionId: string | undefined): Promise<ExtensionWorld> {
+  const cdp = await page.context().newCDPSession(page);
+  const contexts = new Map<number, ContextDescription>();
+  const exceptions: string[] = [];
+  const consoleErrors: string[] = [];
+  const isExtension = (id: number | undefined): boolean => {
+    const c = id === undefined ? undefined : contexts.get(id);
+    return !!c && !!extensionId && c.origin.includes(extensionId);
+  };
+  cdp.on('Runtime.executionContextCreated', (e) => contexts.set(e.context.id, e.context as ContextDescription));
+  cdp.on('Runtime.executionContextDestroyed', (e) => contexts.delete(e.executionContextId));
+  cdp.on('Runtime.executionContextsCleared', () => contexts.clear());
+  cdp.on('Runtime.exceptionThrown', (e) => {
+    const d = e.exceptionDetails;
+    if (isExtension(d.executionContextId)) exceptions.push(`${d.text} ${d.exception?.description ?? ''}`.trim());
+  });
+  cdp.on('Runtime.consoleAPICalled', (e) => {
+    if ((e.type === 'error' || e.type === 'warning' || e.type === 'assert') && isExtension(e.executionContextId))
+      consoleErrors.push(e.args.map((a) => a.value ?? a.description ?? '').join(' '));
+  });
+  await cdp.send('Runtime.enable');
+  return {
+    cdp,
+    exceptions,
+    consoleErrors,
+    async evaluate<T>(expression: string) {
+      const mainFrame = (await cdp.send('Page.getFrameTree')).frameTree.frame.id;
+      const world = [...contexts.values()].find((c) => isExtension(c.id) && c.auxData?.frameId === mainFrame);
+      if (!world) return undefined;
+      const r = await cdp.send('Runtime.evaluate', { contextId: world.id, expression, returnByValue: true, awaitPromise: true });
+      return r.result.value as T;
+    },
+    async heap() {
+      await cdp.send('HeapProfiler.collectGarbage');
+      const h = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; embedderHeapUsedSize?: number };
+      return { usedMB: h.usedSize / 2 ** 20, embedderMB: (h.embedderHeapUsedSize ?? 0) / 2 ** 20 };
+    },
+  };
+}
+
+/** The scanner's own timing, recorded with performance.measure in its world. */
+export interface ScanMeasure {
+  name: string;
+  startTime: number;
+  duration: number;
+  busyMs: number;
+  marks: number;
+}
+
+export const SCAN_MEASURES = `performance.getEntriesByType('measure').filter((e) => e.name.startsWith('health-glossary:'))
+  .map((e) => ({ name: e.name, startTime: e.startTime, duration: e.duration, busyMs: e.detail?.busyMs ?? NaN, marks: e.detail?.marks ?? NaN }))`;
