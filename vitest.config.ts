@@ -6,6 +6,7 @@ export default defineConfig({
   plugins: [WxtVitest(), preact()],
   test: {
     environment: 'happy-dom',
+    setupFiles: ['tests/content/setup.ts'],
     include: ['tests/**/*.test.{ts,tsx}'],
     exclude: ['tests/e2e/**'],
     reporters: ['default', ['json', { outputFile: 'test-results/unit.json' }]],

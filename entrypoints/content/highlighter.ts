@@ -5,6 +5,7 @@ import { followPointer } from './hover';
 import { highlightName, isDarkPage } from './mark-style';
 import { createScanner, type Scanner } from './scanner';
 import { createTooltip, type Tooltip } from './tooltip';
+import markCss from './style.css?inline';
 import { watchChanges } from './watch';
 
 export interface HighlighterOptions {
@@ -51,19 +52,44 @@ export function startHighlighter(doc: Document, opts: HighlighterOptions): Highl
     highlight.clear();
   });
 
+  const shadowRoots: ShadowRoot[] = [];
+  const onShadowRoot = (shadow: ShadowRoot): void => {
+    shadowRoots.push(shadow);
+    styleShadowRoot(shadow, signal);
+    watchChanges(shadow, ({ scopes, removed }) => void scanner.rescan(scopes, removed), signal);
+  };
   const scanner = createScanner({
     matcher: opts.matcher ?? compileMatcher(opts.terms),
     ambiguous: new Set(opts.terms.filter((t) => t.ambiguous).map((t) => t.id)),
     highlight,
     signal,
     firstOnly: opts.firstOnly,
+    onShadowRoot,
   });
   const tooltip = createTooltip({ doc, signal, learnMoreUrl: opts.learnMoreUrl });
-  followPointer({ doc, index: scanner.index, tooltip, lookup, signal, showDelay: opts.showDelay ?? 300 });
+  followPointer({ doc, index: scanner.index, tooltip, lookup, signal, shadowRoots, showDelay: opts.showDelay ?? 300 });
 
   const root = doc.body ?? doc.documentElement;
   // Watch before the first scan, so text added while it runs is not missed.
   watchChanges(root, ({ scopes, removed }) => void scanner.rescan(scopes, removed), signal);
   const ready = scanner.scan(root);
   return { scanner, tooltip, lookup, ready, setMarkStyle };
+}
+
+/**
+ * Document styles do not reach into shadow trees, so `::highlight` rules are adopted into each open
+ * shadow root that has marks, and taken out again on abort.
+ */
+function styleShadowRoot(shadow: ShadowRoot, signal: AbortSignal): void {
+  try {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(markCss);
+    shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, sheet];
+    signal.addEventListener('abort', () => {
+      shadow.adoptedStyleSheets = shadow.adoptedStyleSheets.filter((s) => s !== sheet);
+    });
+  } catch {
+    // Some engines refuse sheets made by an extension's isolated world: marks there stay unstyled
+    // but still answer hover.
+  }
 }

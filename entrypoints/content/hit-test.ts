@@ -1,15 +1,19 @@
 import type { Mark, MarkIndex } from './marks';
 
 interface CaretDoc {
-  caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+  caretPositionFromPoint?: (
+    x: number,
+    y: number,
+    options?: { shadowRoots?: ShadowRoot[] },
+  ) => { offsetNode: Node; offset: number } | null;
   caretRangeFromPoint?: (x: number, y: number) => Range | null;
 }
 
 /** The caret under a point: `caretPositionFromPoint` (both browsers now), or WebKit's older call. */
-function caretAt(doc: Document, x: number, y: number): { node: Node; offset: number } | undefined {
+function caretAt(doc: Document, x: number, y: number, shadowRoots: readonly ShadowRoot[]): { node: Node; offset: number } | undefined {
   const d = doc as unknown as CaretDoc;
   if (d.caretPositionFromPoint) {
-    const p = d.caretPositionFromPoint.call(doc, x, y);
+    const p = shadowRoots.length ? d.caretPositionFromPoint.call(doc, x, y, { shadowRoots: [...shadowRoots] }) : d.caretPositionFromPoint.call(doc, x, y);
     return p ? { node: p.offsetNode, offset: p.offset } : undefined;
   }
   const r = d.caretRangeFromPoint?.call(doc, x, y);
@@ -20,8 +24,14 @@ function caretAt(doc: Document, x: number, y: number): { node: Node; offset: num
  * The mark under a viewport point: one caret lookup and one map lookup. The caret snaps to the
  * nearest character, so the point must also fall inside one of the mark's line boxes.
  */
-export function markAtPoint(doc: Document, index: MarkIndex, x: number, y: number): Mark | undefined {
-  const caret = caretAt(doc, x, y);
+export function markAtPoint(
+  doc: Document,
+  index: MarkIndex,
+  x: number,
+  y: number,
+  shadowRoots: readonly ShadowRoot[] = [],
+): Mark | undefined {
+  const caret = caretAt(doc, x, y, shadowRoots);
   if (!caret || caret.node.nodeType !== 3) return undefined;
   // The caret lands between characters: the character under the pointer may be before or after it.
   const candidates = [index.at(caret.node, caret.offset), index.at(caret.node, caret.offset - 1)];

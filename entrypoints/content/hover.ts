@@ -9,6 +9,8 @@ export interface HoverOptions {
   tooltip: Tooltip;
   lookup: (termId: string) => Term | undefined;
   signal: AbortSignal;
+  /** Open shadow roots with marks, so the caret lookup can see into them. */
+  shadowRoots?: readonly ShadowRoot[];
   /** Pause before the card opens, so sweeping the pointer across text stays calm. */
   showDelay: number;
   /** Grace period to move from the term onto the card. */
@@ -46,7 +48,7 @@ export function followPointer(opts: HoverOptions): void {
       clearTimeout(timer); // on the card: keep it (WCAG 1.4.13, hoverable)
       return;
     }
-    const mark = markAtPoint(doc, index, e.clientX, e.clientY);
+    const mark = markAtPoint(doc, index, e.clientX, e.clientY, opts.shadowRoots);
     if (mark === current) {
       if (!mark && tooltip.visible) later(() => tooltip.hide(), hideDelay);
       return;
@@ -71,7 +73,7 @@ export function followPointer(opts: HoverOptions): void {
     'pointerup',
     (e) => {
       if (e.pointerType !== 'touch') return;
-      const mark = markAtPoint(doc, index, e.clientX, e.clientY);
+      const mark = markAtPoint(doc, index, e.clientX, e.clientY, opts.shadowRoots);
       if (mark) {
         current = mark;
         clearTimeout(timer);

@@ -47,19 +47,25 @@ export interface TextRun {
   text: string;
 }
 
-const FILTER = {
+const filterFor = (exclude: Node | undefined) => ({
   acceptNode(node: Node): number {
-    return node.nodeType === 1 && isSkipped(node as Element) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
+    if (node.nodeType !== 1) return NodeFilter.FILTER_ACCEPT;
+    return node === exclude || isSkipped(node as Element) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
   },
-};
+});
 
 /**
- * Walks `root` once, rejecting skipped subtrees whole, and yields its text as runs. Open shadow
- * roots met on the way are handed to `onShadowRoot` to be scanned as roots of their own.
+ * Walks `root` once, rejecting skipped subtrees (and `exclude`, already scanned) whole, and yields
+ * its text as runs. Open shadow roots met on the way are handed to `onShadowRoot` to be scanned as
+ * roots of their own.
  */
-export function* textRuns(root: Node, onShadowRoot?: (root: ShadowRoot) => void): Generator<TextRun> {
+export function* textRuns(
+  root: Node,
+  exclude?: Node,
+  onShadowRoot?: (root: ShadowRoot) => void,
+): Generator<TextRun> {
   const doc = root.ownerDocument ?? (root as Document);
-  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, FILTER);
+  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, filterFor(exclude));
   let run: TextRun = { nodes: [], starts: [], text: '' };
   let block: Node | null = null;
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {

@@ -19,6 +19,8 @@ export interface ScannerOptions {
   firstOnly?: boolean;
   /** Called after marks were added or removed. */
   onChange?: () => void;
+  /** Called once for each open shadow root found, so it can be styled and watched. */
+  onShadowRoot?: (root: ShadowRoot) => void;
 }
 
 export interface Scanner {
@@ -37,6 +39,7 @@ export function createScanner(opts: ScannerOptions): Scanner {
   const marked = new Set<string>();
   let pending: { run: TextRun; match: Match }[] = [];
   let healthPage = false;
+  const shadowRoots = new WeakSet<ShadowRoot>();
 
   const place = (run: TextRun, match: Match): void => {
     if (opts.firstOnly && marked.has(match.termId)) return;
@@ -69,11 +72,20 @@ export function createScanner(opts: ScannerOptions): Scanner {
   async function scan(root: Node, measure: 'scan' | 'rescan' = 'scan'): Promise<void> {
     const t0 = performance.now();
     let busy = 0;
-    const roots: Node[] = [root];
+    // The part of the page in view goes first; the rest of the root is walked around it.
+    const inView = measure === 'scan' ? viewportBlock(root) : undefined;
+    const roots: Node[] = inView ? [inView, root] : [root];
     let changed = false;
     let sliceStart = performance.now();
     for (let r = roots.shift(); r; r = roots.shift()) {
-      for (const run of textRuns(r, (shadow) => roots.push(shadow))) {
+      const exclude = r === root ? inView : undefined;
+      for (const run of textRuns(r, exclude, (shadow) => {
+        roots.push(shadow);
+        if (!shadowRoots.has(shadow)) {
+          shadowRoots.add(shadow);
+          opts.onShadowRoot?.(shadow);
+        }
+      })) {
         if (opts.signal.aborted) return;
         if (take(run)) changed = true;
         if (performance.now() - sliceStart > SLICE_MS) {
@@ -88,6 +100,8 @@ export function createScanner(opts: ScannerOptions): Scanner {
     }
     busy += performance.now() - sliceStart;
     if (changed) opts.onChange?.();
+    // Only the latest rescan is kept, so a page that changes forever does not grow the timeline.
+    if (measure === 'rescan') performance.clearMeasures('health-glossary:rescan');
     performance.measure(`health-glossary:${measure}`, { start: t0, end: performance.now(), detail: { busyMs: busy, marks: index.size } });
   }
 
@@ -109,6 +123,20 @@ export function createScanner(opts: ScannerOptions): Scanner {
       return healthPage;
     },
   };
+}
+
+/**
+ * The smallest element around the viewport's centre that covers the viewport's height (an
+ * article's column, say), or undefined when that is the whole root anyway.
+ */
+function viewportBlock(root: Node): Element | undefined {
+  const doc = root.ownerDocument;
+  const win = doc?.defaultView;
+  if (!doc || !win || !(root instanceof Element)) return undefined;
+  let el = doc.elementFromPoint(win.innerWidth / 2, win.innerHeight / 3);
+  while (el && el !== root && el.getBoundingClientRect().height < win.innerHeight * 0.8) el = el.parentElement;
+  if (!el || el === root || !root.contains(el) || isInsideSkipped(el)) return undefined;
+  return el;
 }
 
 function dropMarksWithin(index: MarkIndex, scope: Node): void {

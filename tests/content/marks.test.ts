@@ -1,0 +1,57 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { MarkIndex } from '../../entrypoints/content/marks';
+import { textRuns } from '../../entrypoints/content/scan';
+
+const setup = (html: string): { index: MarkIndex; highlight: Highlight; run: ReturnType<typeof textRuns> extends Generator<infer R> ? R : never } => {
+  // eslint-disable-next-line no-restricted-properties
+  document.body.innerHTML = html;
+  const highlight = new Highlight();
+  const [run] = [...textRuns(document.body)];
+  return { index: new MarkIndex(highlight), highlight, run: run! };
+};
+
+describe('MarkIndex', () => {
+  afterEach(() => document.body.replaceChildren());
+
+  it('should make a range that spans inline tags', () => {
+    const { index, run } = setup('<p><b>vertebral</b> fracture</p>');
+    const mark = index.add(run, { start: 0, end: 18, termId: 'vcf' })!;
+    expect(mark.range.toString()).toBe('vertebral fracture');
+    expect(mark.nodes).toHaveLength(2);
+  });
+
+  it('should find a mark by node and offset, in every node it touches', () => {
+    const { index, run } = setup('<p>a <b>vertebral</b> fracture z</p>');
+    const mark = index.add(run, { start: 2, end: 20, termId: 'vcf' })!;
+    const [a, b, c] = run.nodes;
+    expect(index.at(a!, 1)).toBeUndefined();
+    expect(index.at(a!, 2)).toBeUndefined(); // "a " has no third character
+    expect(index.at(b!, 0)).toBe(mark);
+    expect(index.at(c!, 1)).toBe(mark);
+    expect(index.at(c!, 9)).toBeUndefined();
+  });
+
+  it('should remove a cross-node mark from every node when one node changes', () => {
+    const { index, highlight, run } = setup('<p><b>vertebral</b> fracture</p>');
+    index.add(run, { start: 0, end: 18, termId: 'vcf' });
+    index.removeNode(run.nodes[1]!);
+    expect(index.has(run.nodes[0]!)).toBe(false);
+    expect(highlight.size).toBe(0);
+    expect(index.size).toBe(0);
+  });
+
+  it('should list marks in document order', () => {
+    const { index, run } = setup('<p>one two three</p>');
+    index.add(run, { start: 8, end: 13, termId: 'c' });
+    index.add(run, { start: 0, end: 3, termId: 'a' });
+    expect(index.all().map((m) => m.termId)).toEqual(['a', 'c']);
+  });
+
+  it('should purge marks of nodes that left the document', () => {
+    const { index, run, highlight } = setup('<p>one</p>');
+    index.add(run, { start: 0, end: 3, termId: 'a' });
+    document.body.replaceChildren();
+    index.purgeDisconnected();
+    expect(highlight.size).toBe(0);
+  });
+});

@@ -1,0 +1,106 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createScanner, HEALTH_PAGE_THRESHOLD, type Scanner } from '../../entrypoints/content/scanner';
+import { compileMatcher, type MatchableTerm } from '../../glossary/matcher';
+
+const t = (id: string, term: string, variants: string[] = []): MatchableTerm => ({ id, term, variants, abbreviations: [] });
+const TERMS = [t('osteoporosis', 'osteoporosis'), t('kyphosis', 'kyphosis'), t('vertebra', 'vertebra', ['vertebrae']), t('disc', 'disc', ['discs'])];
+const matcher = compileMatcher(TERMS);
+
+const setBody = (html: string): HTMLElement => {
+  // eslint-disable-next-line no-restricted-properties
+  document.body.innerHTML = html;
+  return document.body;
+};
+
+describe('createScanner', () => {
+  let controller: AbortController;
+  let highlight: Highlight;
+  const make = (firstOnly = false): Scanner =>
+    createScanner({ matcher, ambiguous: new Set(['disc']), highlight, signal: controller.signal, firstOnly });
+  const marked = (s: Scanner): string[] => s.index.all().map((m) => m.range.toString());
+
+  beforeEach(() => {
+    controller = new AbortController();
+    highlight = new Highlight();
+  });
+  afterEach(() => {
+    controller.abort();
+    document.body.replaceChildren();
+  });
+
+  it('should put one range per match into the highlight', async () => {
+    const s = make();
+    await s.scan(setBody('<p>osteoporosis and <b>kyphosis</b></p><p>vertebrae</p>'));
+    expect(marked(s)).toEqual(['osteoporosis', 'kyphosis', 'vertebrae']);
+    expect(highlight.size).toBe(3);
+  });
+
+  it('should leave the page text and markup unchanged', async () => {
+    const html = '<p>osteoporosis and <b>kyphosis</b></p>';
+    const s = make();
+    await s.scan(setBody(html));
+    // eslint-disable-next-line no-restricted-properties
+    expect(document.body.innerHTML).toBe(html);
+  });
+
+  it('should not mark ambiguous words on a page that is not about health', async () => {
+    const s = make();
+    await s.scan(setBody('<p>A compact disc of osteoporosis songs.</p>'));
+    expect(marked(s)).toEqual(['osteoporosis']);
+    expect(s.isHealthPage).toBe(false);
+  });
+
+  it(`should mark ambiguous words once ${HEALTH_PAGE_THRESHOLD} different health terms appear, including earlier ones`, async () => {
+    const s = make();
+    await s.scan(setBody('<p>A slipped disc.</p><p>osteoporosis, kyphosis, vertebra</p>'));
+    expect(s.isHealthPage).toBe(true);
+    expect(marked(s)).toContain('disc');
+  });
+
+  it('should mark only the first occurrence of each term when asked', async () => {
+    const s = make(true);
+    await s.scan(setBody('<p>osteoporosis osteoporosis kyphosis osteoporosis</p>'));
+    expect(marked(s)).toEqual(['osteoporosis', 'kyphosis']);
+  });
+
+  it('should drop marks of changed text and mark the new text on rescan', async () => {
+    const s = make();
+    const root = setBody('<p id="p">osteoporosis</p>');
+    await s.scan(root);
+    const p = root.querySelector('#p')!;
+    p.firstChild!.textContent = 'kyphosis here';
+    await s.rescan([p], true);
+    expect(marked(s)).toEqual(['kyphosis']);
+  });
+
+  it('should drop marks of removed text', async () => {
+    const s = make();
+    const root = setBody('<p id="p">osteoporosis</p><p>kyphosis</p>');
+    await s.scan(root);
+    root.querySelector('#p')!.remove();
+    await s.rescan([], true);
+    expect(marked(s)).toEqual(['kyphosis']);
+  });
+
+  it('should not mark the same text twice when a rescan races the first scan', async () => {
+    const s = make();
+    const root = setBody('<p id="p">osteoporosis</p>');
+    await Promise.all([s.scan(root), s.scan(root.querySelector('#p')!, 'rescan')]);
+    expect(marked(s)).toEqual(['osteoporosis']);
+  });
+
+  it('should stop when aborted', async () => {
+    const s = make();
+    controller.abort();
+    await s.scan(setBody('<p>osteoporosis</p>'));
+    expect(highlight.size).toBe(0);
+  });
+
+  it('should scan open shadow roots', async () => {
+    const s = make();
+    const root = setBody('<div id="host"></div>');
+    root.querySelector('#host')!.attachShadow({ mode: 'open' }).append(document.createTextNode('kyphosis inside'));
+    await s.scan(root);
+    expect(marked(s)).toEqual(['kyphosis']);
+  });
+});
