@@ -18,8 +18,9 @@ export default defineConfig({
     },
   },
   manifest: ({ browser }) => ({
-    name: 'Health Glossary',
-    description: 'Explains osteoporosis and back-pain words on any page in plain language. Works offline and collects nothing.',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     permissions: ['storage', 'activeTab', 'contextMenus'],
     commands: {
       'next-term': { suggested_key: { default: 'Alt+Shift+J' }, description: 'Go to the next explained term on the page' },

@@ -37,8 +37,19 @@ async function settleScroll(doc: Document): Promise<void> {
   if (!win) return;
   let y = win.scrollY;
   for (let i = 0; i < 30; i++) {
-    await new Promise((r) => win.requestAnimationFrame(r));
+    await nextFrame(win);
     if (i > 2 && win.scrollY === y) return;
     y = win.scrollY;
   }
+}
+
+/** One animation frame, or 50 ms where frames do not run (a tab in the background). */
+function nextFrame(win: Window): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = win.setTimeout(resolve, 50);
+    win.requestAnimationFrame(() => {
+      win.clearTimeout(timer);
+      resolve();
+    });
+  });
 }

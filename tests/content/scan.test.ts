@@ -68,7 +68,7 @@ describe('textRuns', () => {
     const shadow = root.querySelector('#host')!.attachShadow({ mode: 'open' });
     shadow.append(document.createTextNode('inside'));
     const found: ShadowRoot[] = [];
-    [...textRuns(root, undefined, (s) => found.push(s))];
+    for (const _run of textRuns(root, undefined, (s) => found.push(s)));
     expect(found).toEqual([shadow]);
     expect([...textRuns(shadow)].map((r) => r.text)).toEqual(['inside']);
   });

@@ -22,6 +22,8 @@ export interface TestPage {
   setViewport(width: number, height: number): Promise<void>;
   emulateDark(dark: boolean): Promise<void>;
   close(): Promise<void>;
+  /** Makes this the visible tab (background tabs get no animation frames). */
+  bringToFront(): Promise<void>;
   /** Page errors seen so far. */
   errors: string[];
 }
@@ -31,6 +33,8 @@ export interface TestBrowser {
   /** Base URL of the extension's pages, e.g. chrome-extension://<id>/ */
   extensionBase: string;
   newPage(): Promise<TestPage>;
+  /** A page that prefers a dark colour scheme (Firefox: a second browser with the dark pref). */
+  newDarkPage(): Promise<TestPage>;
   close(): Promise<void>;
 }
 
@@ -58,6 +62,11 @@ export async function launchChromium(): Promise<TestBrowser> {
     extensionBase: `chrome-extension://${id}/`,
     async newPage() {
       return wrapPlaywright(await ctx.newPage());
+    },
+    async newDarkPage() {
+      const page = wrapPlaywright(await ctx.newPage());
+      await page.emulateDark(true);
+      return page;
     },
     close: () => ctx.close(),
   };
@@ -87,17 +96,22 @@ function wrapPlaywright(page: PwPage): TestPage {
     setViewport: (width, height) => page.setViewportSize({ width, height }),
     emulateDark: (dark) => page.emulateMedia({ colorScheme: dark ? 'dark' : 'light' }),
     close: () => page.close(),
+    bringToFront: () => page.bringToFront(),
   };
 }
 
-export async function launchFirefox(): Promise<TestBrowser> {
+export async function launchFirefox(opts: { dark?: boolean } = {}): Promise<TestBrowser> {
   const browser: Browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
     headless: true,
     protocol: 'webDriverBiDi',
     args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }) },
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
+      // BiDi has no media emulation yet: dark mode is a preference (0 = dark, 1 = light).
+      ...(opts.dark ? { 'layout.css.prefers-color-scheme.content-override': 0, 'ui.systemUsesDarkTheme': 1 } : {}),
+    },
   });
   await browser.installExtension(FIREFOX_EXT);
   return {
@@ -107,6 +121,11 @@ export async function launchFirefox(): Promise<TestBrowser> {
       const page = await browser.newPage();
       await page.setViewport({ width: 1280, height: 800 });
       return wrapPuppeteer(page);
+    },
+    async newDarkPage() {
+      const dark = await launchFirefox({ dark: true });
+      const page = await dark.newPage();
+      return { ...page, close: () => dark.close() };
     },
     close: () => browser.close(),
   };
@@ -135,8 +154,11 @@ function wrapPuppeteer(page: PpPage): TestPage {
       await page.screenshot({ path: file as `${string}.png` });
     },
     setViewport: (width, height) => page.setViewport({ width, height }),
-    emulateDark: (dark) => page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: dark ? 'dark' : 'light' }]),
+    emulateDark: async () => {
+      throw new Error('Firefox over BiDi cannot emulate media: use newDarkPage()');
+    },
     close: () => page.close(),
+    bringToFront: () => page.bringToFront(),
   };
 }
 

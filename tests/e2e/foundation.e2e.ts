@@ -1,13 +1,11 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS, type TestBrowser, type TestPage } from './browsers';
 import { HIGHLIGHT, HOST, markCenter, markedTexts, marksInside, tooltipFacts, tooltipText, tooltipVisible } from './page-probes';
+import { FIXTURES, SHOTS } from './paths';
 import { serve, type StaticServer } from './server';
 
-export const SHOTS = path.resolve('test-results/screenshots');
-mkdirSync(SHOTS, { recursive: true });
-const FIXTURES = path.resolve('tests/fixtures');
 const TERMS = JSON.parse(readFileSync('glossary/data/terms/condition.json', 'utf8')) as { id: string; definition: string }[];
 const definitionOf = (id: string): string => TERMS.find((t) => t.id === id)?.definition ?? '';
 

@@ -70,17 +70,34 @@ export function tooltipVisible(host: string): boolean {
   return !!root && getComputedStyle(root).visibility !== 'hidden' && getComputedStyle(box).opacity === '1' && box.getBoundingClientRect().height > 0;
 }
 
-/** Size of the extension's highlight, or -1 while it does not exist (content script not run yet). */
-export function highlightSize(name: string): number {
-  return CSS.highlights?.get(name)?.size ?? -1;
+/**
+ * The extension registers its one Highlight under a name that depends on the mark style and on
+ * whether the page is dark (health-glossary, health-glossary-dark, health-glossary-soft...). The
+ * probes below take the common prefix and read whichever of those names is registered.
+ */
+export const HIGHLIGHT_PREFIX = 'health-glossary';
+
+/** Size of the extension's highlight, or -1 while none is registered (content script not run yet). */
+export function highlightSize(prefix: string): number {
+  if (typeof CSS === 'undefined' || !CSS.highlights) return -1;
+  for (const [key, h] of CSS.highlights) if (key.startsWith(prefix)) return h.size;
+  return -1;
+}
+
+/** The text of every range in the extension's highlight (any of its names). */
+export function markedTextsAnyName(prefix: string): string[] {
+  if (typeof CSS === 'undefined' || !CSS.highlights) return [];
+  for (const [key, h] of CSS.highlights) if (key.startsWith(prefix)) return [...h].map((r) => (r as Range).toString());
+  return [];
 }
 
 /**
  * Marked ranges whose start or end lies inside an element matching `selector` (checked from both
  * boundary points, across inline tags), as `text @ tag`.
  */
-export function marksInsideEither({ name, selector }: { name: string; selector: string }): string[] {
-  const h = CSS.highlights?.get(name);
+export function marksInsideEither({ prefix, selector }: { prefix: string; selector: string }): string[] {
+  let h: Highlight | undefined;
+  for (const [key, value] of CSS.highlights ?? []) if (key.startsWith(prefix)) h = value;
   if (!h) return [];
   const out: string[] = [];
   const elementOf = (n: Node): Element | null => (n.nodeType === 1 ? (n as Element) : n.parentElement);

@@ -1,0 +1,151 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BROWSERS, type TestBrowser, type TestPage } from './browsers';
+import { SHOTS } from './paths';
+import { HIGHLIGHT, HOST, markCenter, tooltipText, tooltipVisible } from './page-probes';
+import { serve, type StaticServer } from './server';
+
+declare const chrome: { storage: { sync: { set(v: object): Promise<void>; clear(): Promise<void> } }; tabs: never };
+
+/** Runs in an extension page: sends a message to every tab's content script, returns the answers. */
+async function askTabs(msg: object): Promise<unknown[]> {
+  const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+  const tabs = (api.tabs as unknown as { query(q: object): Promise<{ id: number }[]>; sendMessage(id: number, m: object): Promise<unknown> });
+  const all = await tabs.query({});
+  const replies = await Promise.all(all.map((t) => tabs.sendMessage(t.id, msg).catch(() => undefined)));
+  return replies.filter((r) => r !== undefined);
+}
+
+async function setSync(items: Record<string, unknown>): Promise<void> {
+  const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+  await api.storage.sync.set(items);
+}
+
+const markCount = (name: string): number => CSS.highlights.get(name)?.size ?? 0;
+
+describe.each(Object.keys(BROWSERS) as (keyof typeof BROWSERS)[])('settings and navigation in %s', (name) => {
+  let browser: TestBrowser;
+  let server: StaticServer;
+  let page: TestPage;
+  let ext: TestPage;
+  let marksAtStart: number;
+
+  beforeAll(async () => {
+    server = await serve({ fixtures: path.resolve('tests/fixtures') });
+    browser = await BROWSERS[name]();
+    page = await browser.newPage();
+    await page.goto(server.url('fixtures/article.html'));
+    await page.waitFor((n) => (CSS.highlights.get(n)?.size ?? 0) > 5, HIGHLIGHT);
+    marksAtStart = await page.evaluate(markCount, HIGHLIGHT);
+    ext = await browser.newPage();
+    await ext.open(`${browser.extensionBase}popup.html`, 'body');
+    // The reader's tab is the visible one, as when the popup or a shortcut is used over it.
+    await page.bringToFront();
+  }, 90_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('should remove every mark from an open page when switched off, and restore them when switched on', async () => {
+    await ext.evaluate(setSync, { enabled: false });
+    await page.waitFor((n) => !CSS.highlights.has(n), HIGHLIGHT);
+    expect(await page.evaluate(() => document.querySelector('health-glossary-tooltip'), null)).toBeNull();
+    await ext.evaluate(setSync, { enabled: true });
+    await page.waitFor(([n, count]) => (CSS.highlights.get(n as string)?.size ?? 0) === count, [HIGHLIGHT, marksAtStart] as const);
+  });
+
+  it('should switch off only for a listed site', async () => {
+    await ext.evaluate(setSync, { disabledSites: ['example.org'] });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await page.evaluate(markCount, HIGHLIGHT)).toBe(marksAtStart);
+    await ext.evaluate(setSync, { disabledSites: ['127.0.0.1'] });
+    await page.waitFor((n) => !CSS.highlights.has(n), HIGHLIGHT);
+    await ext.evaluate(setSync, { disabledSites: [] });
+    await page.waitFor((n) => (CSS.highlights.get(n)?.size ?? 0) > 5, HIGHLIGHT);
+  });
+
+  it('should change the mark style without reloading the page', async () => {
+    await ext.evaluate(setSync, { markStyle: 'background' });
+    await page.waitFor(() => CSS.highlights.has('health-glossary-soft') && !CSS.highlights.has('health-glossary'), null);
+    await ext.evaluate(setSync, { markStyle: 'underline' });
+    await page.waitFor((n) => CSS.highlights.has(n), HIGHLIGHT);
+  });
+
+  it('should fall back to defaults when stored settings are corrupt', async () => {
+    await ext.evaluate(setSync, { enabled: 'yes please', markStyle: 42, disabledSites: 'not a list', tooltipDelay: 'slow' });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await page.evaluate(markCount, HIGHLIGHT)).toBeGreaterThan(5);
+    await ext.evaluate(setSync, { enabled: true, markStyle: 'underline', disabledSites: [], tooltipDelay: 300 });
+  });
+
+  it('should list the terms on the page with counts', async () => {
+    const [reply] = (await ext.evaluate(askTabs, { type: 'hg:terms' })) as { counts: [string, number][] }[];
+    const counts = new Map(reply!.counts);
+    expect(counts.get('osteoporosis')).toBeGreaterThanOrEqual(3);
+    // "vertebral compression fracture (VCF)": the name and the abbreviation.
+    expect(counts.get('vertebral-compression-fracture')).toBe(2);
+  });
+
+  it('should jump to the next occurrence of a term and show its card (popup "On this page", keyboard command)', async () => {
+    await page.evaluate(() => window.scrollTo(0, 0), null);
+    const [reply] = (await ext.evaluate(askTabs, { type: 'hg:jump', termId: 'bone-cement', direction: 1 })) as { found: boolean }[];
+    expect(reply!.found).toBe(true);
+    await page.waitFor(tooltipVisible, HOST);
+    expect((await page.evaluate(tooltipText, HOST)).toLowerCase()).toContain('bone cement');
+    // The card is also announced to screen readers.
+    const live = await page.evaluate((h) => document.querySelector(h)?.shadowRoot?.querySelector('[aria-live]')?.textContent ?? '', HOST);
+    expect(live.toLowerCase()).toContain('bone cement');
+    await page.press('Escape');
+    await page.waitFor((h) => !document.querySelector(h)?.shadowRoot?.querySelector('.tippy-box[data-state="visible"]'), HOST);
+  });
+
+  it('should step through all marks in order with next and previous', async () => {
+    const at = async (): Promise<string> => (await page.evaluate(tooltipText, HOST)).split('\n')[0]!.trim().toLowerCase();
+    await ext.evaluate(askTabs, { type: 'hg:jump', direction: 1 });
+    await page.waitFor(tooltipVisible, HOST);
+    const first = await at();
+    await ext.evaluate(askTabs, { type: 'hg:jump', direction: 1 });
+    await page.waitFor((t) => !(document.querySelector('health-glossary-tooltip')?.shadowRoot?.textContent ?? '').toLowerCase().startsWith(t as string), first);
+    await ext.evaluate(askTabs, { type: 'hg:jump', direction: -1 });
+    await page.waitFor(tooltipVisible, HOST);
+    expect(await at()).toBe(first);
+  });
+
+  it('should explain a selected glossary term (context menu)', async () => {
+    await page.evaluate(() => {
+      const p = document.getElementById('kyphosis')!;
+      const text = p.firstChild as Text;
+      const i = text.data.indexOf('round');
+      const r = document.createRange();
+      r.setStart(text, i);
+      r.setEnd(text, i + 5);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(r);
+    }, null);
+    const [none] = (await ext.evaluate(askTabs, { type: 'hg:explain', text: 'round' })) as { termId?: string }[];
+    expect(none!.termId).toBeUndefined();
+    const [reply] = (await ext.evaluate(askTabs, { type: 'hg:explain', text: 'Kyphosis' })) as { termId?: string }[];
+    expect(reply!.termId).toBe('kyphosis');
+    await page.waitFor(tooltipVisible, HOST);
+    await page.press('Escape');
+  });
+
+  it('should mark a dark page with the light-on-dark style and show a readable card', async () => {
+    const dark = await browser.newDarkPage();
+    await dark.goto(server.url('fixtures/dark-article.html'));
+    await dark.waitFor(() => (CSS.highlights.get('health-glossary-dark')?.size ?? 0) > 3, null);
+    expect(await dark.evaluate(() => CSS.highlights.has('health-glossary'), null)).toBe(false);
+    const at = await dark.evaluate(markCenter, { name: 'health-glossary-dark', text: 'Kyphosis' });
+    await dark.mouseMove(at!.x, at!.y);
+    await dark.waitFor(tooltipVisible, HOST);
+    const bg = await dark.evaluate(
+      (h) => getComputedStyle(document.querySelector(h)!.shadowRoot!.querySelector('.tippy-box')!).backgroundColor,
+      HOST,
+    );
+    expect(bg).toBe('rgb(31, 36, 40)');
+    await dark.screenshot(path.join(SHOTS, `tooltip-dark-${name}.png`));
+    await dark.close();
+  });
+});
