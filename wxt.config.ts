@@ -40,7 +40,9 @@ export default defineConfig({
       : {}),
   }),
   zip: {
-    artifactTemplate: '{{name}}-{{version}}-{{browser}}-mv{{manifestVersion}}.zip',
+    artifactTemplate: '{{name}}-{{version}}-{{browser}}-{{manifestVersion}}.zip',
     sourcesTemplate: '{{name}}-{{version}}-sources.zip',
+    // Reviewers need what builds the extension, not test output or screenshots.
+    excludeSources: ['test-results/**', 'docs/screenshots/**', 'scripts/bench/results*'],
   },
 });
