@@ -1,9 +1,10 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
+import { glossaryTrie } from './scripts/glossary-trie-plugin';
 
 export default defineConfig({
-  plugins: [WxtVitest(), preact()],
+  plugins: [WxtVitest(), preact(), glossaryTrie()],
   test: {
     environment: 'happy-dom',
     setupFiles: ['tests/content/setup.ts'],

@@ -2,6 +2,7 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { CONDITION_FILES, TERM_FILES } from './glossary/terms';
 import { validateGlossary } from './glossary/validate';
+import { glossaryTrie } from './scripts/glossary-trie-plugin';
 
 /** Fixed so browser tests and the store listing can address the Firefox build. */
 export const GECKO_ID = 'health-glossary@example.org';
@@ -10,7 +11,7 @@ export const GECKO_ID = 'health-glossary@example.org';
 export default defineConfig({
   imports: false,
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({ plugins: [preact(), glossaryTrie()] }),
   hooks: {
     // Bad glossary data must stop the build with the entry id and field, not ship.
     'build:before': () => {

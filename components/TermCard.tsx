@@ -1,7 +1,7 @@
-import type { Term } from '../glossary/types';
+import type { CardTerm } from '../glossary/types';
 
 export interface TermCardProps {
-  term: Term;
+  term: CardTerm;
   /** Where "Learn more" leads (the glossary page at this entry); omitted where there is none. */
   learnMoreUrl?: string;
 }

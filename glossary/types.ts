@@ -58,6 +58,9 @@ export interface Term {
   ambiguous?: boolean;
 }
 
+/** What a tooltip card needs of an entry: the content script ships only this much. */
+export type CardTerm = Omit<Term, 'details' | 'related' | 'category'>;
+
 /** A block of a condition overview section. */
 export type OverviewBlock =
   | { type: 'paragraph'; text: string }

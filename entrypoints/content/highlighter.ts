@@ -1,5 +1,5 @@
 import { compileMatcher, type Matcher } from '../../glossary/matcher';
-import type { Term } from '../../glossary/types';
+import type { CardTerm } from '../../glossary/types';
 import type { MarkStyle } from '../../settings/parse';
 import { followPointer } from './hover';
 import { highlightName, isDarkPage } from './mark-style';
@@ -9,20 +9,20 @@ import markCss from './style.css?inline';
 import { watchChanges } from './watch';
 
 export interface HighlighterOptions {
-  terms: readonly Term[];
+  terms: readonly CardTerm[];
   signal: AbortSignal;
   /** Already compiled matcher (the content script compiles once per page, not per restart). */
   matcher?: Matcher;
   markStyle?: MarkStyle;
   showDelay?: number;
   firstOnly?: boolean;
-  learnMoreUrl?: (term: Term) => string | undefined;
+  learnMoreUrl?: (term: CardTerm) => string | undefined;
 }
 
 export interface Highlighter {
   scanner: Scanner;
   tooltip: Tooltip;
-  lookup: (termId: string) => Term | undefined;
+  lookup: (termId: string) => CardTerm | undefined;
   /** Resolves when the first full scan is done. */
   ready: Promise<void>;
   /** Re-registers the marks under another look, without rescanning. */
@@ -36,7 +36,7 @@ export interface Highlighter {
 export function startHighlighter(doc: Document, opts: HighlighterOptions): Highlighter {
   const { signal } = opts;
   const byId = new Map(opts.terms.map((t) => [t.id, t]));
-  const lookup = (id: string): Term | undefined => byId.get(id);
+  const lookup = (id: string): CardTerm | undefined => byId.get(id);
   const highlight = new Highlight();
   const registry = (doc.defaultView ?? globalThis).CSS.highlights;
   const dark = isDarkPage(doc);

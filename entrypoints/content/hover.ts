@@ -1,4 +1,4 @@
-import type { Term } from '../../glossary/types';
+import type { CardTerm } from '../../glossary/types';
 import { markAtPoint } from './hit-test';
 import type { Mark, MarkIndex } from './marks';
 import type { Tooltip } from './tooltip';
@@ -7,7 +7,7 @@ export interface HoverOptions {
   doc: Document;
   index: MarkIndex;
   tooltip: Tooltip;
-  lookup: (termId: string) => Term | undefined;
+  lookup: (termId: string) => CardTerm | undefined;
   signal: AbortSignal;
   /** Open shadow roots with marks, so the caret lookup can see into them. */
   shadowRoots?: readonly ShadowRoot[];

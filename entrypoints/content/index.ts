@@ -1,5 +1,7 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { TERMS } from '../../glossary/terms';
+import cards from 'virtual:glossary-cards';
+import trie from 'virtual:glossary-trie';
+import { loadMatcher } from '../../glossary/matcher';
 import { runOnPage } from './session';
 import './style.css';
 
@@ -10,6 +12,6 @@ export default defineContentScript({
   main(ctx) {
     // SVG and XML documents have no HTML body to read; old engines have no Highlight API.
     if (!(document.documentElement instanceof HTMLElement) || typeof Highlight === 'undefined') return;
-    void runOnPage(document, TERMS, ctx.signal);
+    void runOnPage(document, cards, loadMatcher(trie), ctx.signal);
   },
 });

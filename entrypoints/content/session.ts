@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
-import { compileMatcher } from '../../glossary/matcher';
-import type { Term } from '../../glossary/types';
+import type { Matcher } from '../../glossary/matcher';
+import type { CardTerm } from '../../glossary/types';
 import { disabledSitesItem, loadSettings, watchSettings } from '../../settings/items';
 import { isSiteDisabled, normalizeSite, type Settings } from '../../settings/parse';
 import { startHighlighter, type Highlighter } from './highlighter';
@@ -9,10 +9,10 @@ import { createNavigator } from './navigate';
 
 /**
  * The content script's life on one page: runs the highlighter while the settings allow it, applies
- * setting changes live (no reload), and answers the popup and background.
+ * setting changes live (no reload), and answers the popup and background. `matcher` must be
+ * compiled from `terms`.
  */
-export async function runOnPage(doc: Document, terms: readonly Term[], signal: AbortSignal): Promise<void> {
-  const matcher = compileMatcher(terms);
+export async function runOnPage(doc: Document, terms: readonly CardTerm[], matcher: Matcher, signal: AbortSignal): Promise<void> {
   const jump = createNavigator(doc);
   const hostname = doc.location?.hostname ?? '';
   let running: { controller: AbortController; h: Highlighter; settings: Settings } | undefined;

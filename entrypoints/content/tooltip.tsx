@@ -2,7 +2,7 @@ import { render } from 'preact';
 import tippy, { type Instance } from 'tippy.js';
 import tippyCss from 'tippy.js/dist/tippy.css?inline';
 import { TermCard } from '../../components/TermCard';
-import type { Term } from '../../glossary/types';
+import type { CardTerm } from '../../glossary/types';
 import { HOST_TAG } from './scan';
 import cardCss from './tooltip.css?inline';
 
@@ -14,7 +14,7 @@ export interface Anchor {
 }
 
 export interface Tooltip {
-  show(term: Term, anchor: Anchor): void;
+  show(term: CardTerm, anchor: Anchor): void;
   hide(): void;
   readonly visible: boolean;
   /** The term shown now, if any. */
@@ -26,7 +26,7 @@ export interface Tooltip {
 export interface TooltipOptions {
   doc: Document;
   signal: AbortSignal;
-  learnMoreUrl?: (term: Term) => string | undefined;
+  learnMoreUrl?: (term: CardTerm) => string | undefined;
 }
 
 /**

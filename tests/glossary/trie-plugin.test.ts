@@ -1,0 +1,17 @@
+import trie from 'virtual:glossary-trie';
+import { describe, expect, it } from 'vitest';
+import { compileMatcher, loadMatcher } from '../../glossary/matcher';
+import { TERMS } from '../../glossary/terms';
+
+describe('the prebuilt trie shipped to the content script', () => {
+  const text = 'A vertebral compression fracture (VCF) from osteoporosis; a DXA scan; weight-bearing exercise; vcf.';
+
+  it('should match exactly like a trie compiled from the glossary at run time', () => {
+    expect(loadMatcher(trie).find(text)).toEqual(compileMatcher(TERMS).find(text));
+    expect(loadMatcher(trie).find(text).map((m) => m.termId)).toContain('vertebral-compression-fracture');
+  });
+
+  it('should survive a JSON round trip (it ships as JSON)', () => {
+    expect(loadMatcher(JSON.parse(JSON.stringify(trie))).size).toBe(compileMatcher(TERMS).size);
+  });
+});

@@ -1,0 +1,11 @@
+declare module 'virtual:glossary-trie' {
+  import type { CompiledTrie } from '../glossary/matcher';
+  const trie: CompiledTrie;
+  export default trie;
+}
+
+declare module 'virtual:glossary-cards' {
+  import type { CardTerm } from '../glossary/types';
+  const cards: CardTerm[];
+  export default cards;
+}
