@@ -43,6 +43,9 @@ export function createTooltip({ doc, signal, learnMoreUrl }: TooltipOptions): To
 
   const build = (): Instance => {
     host = doc.createElement(HOST_TAG);
+    // A manual popover lives in the browser's top layer: above any z-index, and above a page's
+    // own modal dialogs too when raised again on each show.
+    host.setAttribute('popover', 'manual');
     const shadow = host.attachShadow({ mode: 'open' });
     adoptStyles(shadow, `${tippyCss}\n${cardCss}`);
     const container = doc.createElement('div');
@@ -101,6 +104,7 @@ export function createTooltip({ doc, signal, learnMoreUrl }: TooltipOptions): To
         live!.textContent = `${term.term}: ${term.definition}`;
       }
       shownId = term.id;
+      raise(host!);
       tip.popperInstance?.update();
       tip.show();
     },
@@ -117,6 +121,16 @@ export function createTooltip({ doc, signal, learnMoreUrl }: TooltipOptions): To
       return host !== undefined && path.includes(host);
     },
   };
+}
+
+/** Puts the host at the top of the top layer (last shown wins); a no-op where popovers are missing. */
+function raise(host: HTMLElement): void {
+  try {
+    if (host.matches(':popover-open')) host.hidePopover();
+    host.showPopover();
+  } catch {
+    // Without the Popover API the host still sits above the page with the largest z-index.
+  }
 }
 
 /** The line box of the range nearest the pointer, so a wrapped term gets its card by the right line. */
