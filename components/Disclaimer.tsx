@@ -1,9 +1,6 @@
-/** Shown wherever a reader might take the content for advice. */
+import { t } from './i18n';
+
+/** Shown wherever a reader might take the content for advice: the footer of every page. */
 export function Disclaimer() {
-  return (
-    <footer class="disclaimer">
-      For learning only, not medical advice. Talk to a doctor or nurse about your own health. If you have sudden
-      weakness, numbness, or loss of bladder or bowel control, get care right away.
-    </footer>
-  );
+  return <footer class="disclaimer">{t('disclaimer')}</footer>;
 }

@@ -1,47 +1,62 @@
 import type { Condition } from '../glossary/types';
+import { below, Heading, type Level } from './Heading';
+import { t } from './i18n';
+import { Sources } from './Sources';
 
-/** A condition overview: title, summary, a table of contents and its sections. */
-export function Overview({ condition }: { condition: Condition }) {
+/** Section anchors carry a prefix: bare ids belong to glossary entries (`glossary.html#<term-id>`). */
+export const sectionAnchor = (sectionId: string) => `ov-${sectionId}`;
+
+/** A condition overview: title, summary, a numbered table of contents, its sections and sources. */
+export function Overview({ condition, level = 2 }: { condition: Condition; level?: Level }) {
+  const titleId = `${condition.id}-title`;
+  const tocId = `${condition.id}-toc`;
+  const sub = below(level);
   return (
-    <article class="overview" aria-labelledby={`${condition.id}-title`}>
-      <h2 id={`${condition.id}-title`}>{condition.title}</h2>
+    <article class="overview" aria-labelledby={titleId}>
+      <Heading level={level} id={titleId}>
+        {condition.title}
+      </Heading>
       <p class="summary">{condition.summary}</p>
-      <nav aria-label="Contents">
-        <ol class="toc">
+      <nav class="toc" aria-labelledby={tocId}>
+        <p class="toc-title" id={tocId}>
+          {t('contents')}
+        </p>
+        <ol>
           {condition.sections.map((s) => (
-            <li key={s.id}>
-              <a href={`#${s.id}`}>{s.heading}</a>
+            <li key={s.id} class={s.urgent ? 'toc-urgent' : undefined}>
+              <a href={`#${sectionAnchor(s.id)}`}>{s.heading}</a>
             </li>
           ))}
         </ol>
       </nav>
       {condition.sections.map((s) => (
-        <section key={s.id} id={s.id} class={s.urgent ? 'urgent' : undefined} aria-labelledby={`${s.id}-h`}>
-          <h3 id={`${s.id}-h`}>{s.heading}</h3>
+        <section
+          key={s.id}
+          id={sectionAnchor(s.id)}
+          class={s.urgent ? 'ov-section urgent' : 'ov-section'}
+          aria-labelledby={`${sectionAnchor(s.id)}-h`}
+        >
+          <Heading level={sub} id={`${sectionAnchor(s.id)}-h`}>
+            {s.urgent && <span class="urgent-label">{t('urgent')}: </span>}
+            {s.heading}
+          </Heading>
           {s.blocks.map((b, i) =>
             b.type === 'paragraph' ? (
               <p key={i}>{b.text}</p>
             ) : (
               <ul key={i}>
-                {b.items.map((item) => (
-                  <li key={item}>{item}</li>
+                {b.items.map((item, j) => (
+                  <li key={j}>{item}</li>
                 ))}
               </ul>
             ),
           )}
+          <p class="to-toc">
+            <a href={`#${tocId}`}>{t('backToContents')}</a>
+          </p>
         </section>
       ))}
-      <p class="sources">
-        Sources:{' '}
-        {condition.sources.map((s, i) => (
-          <span key={s.url}>
-            {i > 0 && ', '}
-            <a href={s.url} target="_blank" rel="noopener">
-              {s.org}
-            </a>
-          </span>
-        ))}
-      </p>
+      <Sources sources={condition.sources} />
     </article>
   );
 }

@@ -1,29 +1,95 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { CONDITIONS, TERMS } from '../glossary/terms';
+import { disabledSitesItem, enabledItem } from '../settings/items';
+import { isSiteDisabled, parseEnabled, parseSites } from '../settings/parse';
+import { siteOfUrl, toggleSite } from '../settings/sites';
+import { getActiveTab } from './active-tab';
 import { Disclaimer } from './Disclaimer';
-import { GlossaryList } from './GlossaryList';
+import { GlossaryPanel } from './GlossaryPanel';
+import { t } from './i18n';
+import { glossaryUrl } from './links';
+import { OnThisPage } from './OnThisPage';
 import { Overview } from './Overview';
+import { Switch } from './Switch';
+import { TabPanel, Tabs } from './Tabs';
+import { useStored } from './useStored';
 
-type View = 'overview' | 'glossary';
+export type View = 'overview' | 'glossary' | 'page';
+const PREFIX = 'popup';
 
-/** The toolbar popup: the condition overview and the glossary. */
-export function Popup() {
-  const [view, setView] = useState<View>('overview');
-  const condition = CONDITIONS[0]!;
+/**
+ * The tab under the popup: its id (to message its content script) and its site (for the switch).
+ * `url` is undefined when the browser hides it (Chromium shows it through activeTab, on a toolbar click).
+ */
+function useActiveTab(): { ready: boolean; tabId?: number; url?: string; site?: string } {
+  const [tab, setTab] = useState<{ ready: boolean; tabId?: number; url?: string; site?: string }>({ ready: false });
+  useEffect(() => {
+    void getActiveTab().then((t) => setTab({ ready: true, tabId: t?.id, url: t?.url, site: siteOfUrl(t?.url) }));
+  }, []);
+  return tab;
+}
+
+/** The toolbar popup: switches for this site and everywhere, then Overview, Glossary and On this page. */
+export function Popup({ initialView = 'overview' }: { initialView?: View }) {
+  const [view, setView] = useState<View>(initialView);
+  const [enabled, setEnabled] = useStored(enabledItem, parseEnabled);
+  const [sites, setSites] = useStored(disabledSitesItem, parseSites);
+  const { ready, tabId, url, site } = useActiveTab();
+  const condition = CONDITIONS[0];
+  const siteOn = site && sites ? !isSiteDisabled(site, sites) : undefined;
+  const marking = enabled === undefined || !ready ? undefined : enabled && (site === undefined || siteOn === true);
+
   return (
     <div class="popup">
       <header class="bar">
-        <h1>Health Glossary</h1>
-        <div role="tablist" aria-label="Views">
-          {(['overview', 'glossary'] as const).map((v) => (
-            <button key={v} role="tab" id={`tab-${v}`} aria-selected={view === v} aria-controls={`panel-${v}`} onClick={() => setView(v)}>
-              {v === 'overview' ? 'Overview' : 'Glossary'}
-            </button>
-          ))}
+        <h1>{t('appTitle')}</h1>
+        <nav class="bar-links" aria-label={t('appTitle')}>
+          <a href={glossaryUrl()} target="_blank" rel="noopener">
+            {t('openGlossaryPage')}
+            <span class="visually-hidden"> {t('opensInNewTab')}</span>
+          </a>
+          <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
+            {t('openSettings')}
+          </button>
+        </nav>
+        <div class="switches">
+          <Switch id="switch-enabled" label={t('switchEnabled')} checked={enabled} onChange={(on) => void setEnabled(on)} />
+          {ready && site !== undefined && (
+            <Switch
+              id="switch-site"
+              label={t('switchSite', site)}
+              checked={siteOn}
+              disabled={enabled === false}
+              onChange={(on) => sites && void setSites(toggleSite(sites, site, on))}
+            />
+          )}
+          {ready && url !== undefined && site === undefined && <p class="note small">{t('switchSiteNone')}</p>}
         </div>
       </header>
-      <main id={`panel-${view}`} role="tabpanel" aria-labelledby={`tab-${view}`}>
-        {view === 'overview' ? <Overview condition={condition} /> : <GlossaryList terms={TERMS} />}
+      <main class="main">
+        <Tabs
+          label={t('tabsLabel')}
+          prefix={PREFIX}
+          selected={view}
+          onSelect={setView}
+          tabs={[
+            { id: 'overview', label: t('tabOverview') },
+            { id: 'glossary', label: t('tabGlossary') },
+            { id: 'page', label: t('tabOnThisPage') },
+          ]}
+        />
+        <div class="panels">
+          <TabPanel prefix={PREFIX} id="overview" selected={view === 'overview'}>
+            {condition && <Overview condition={condition} level={2} />}
+          </TabPanel>
+          <TabPanel prefix={PREFIX} id="glossary" selected={view === 'glossary'}>
+            <GlossaryPanel terms={TERMS} />
+          </TabPanel>
+          <TabPanel prefix={PREFIX} id="page" selected={view === 'page'}>
+            {ready && <OnThisPage tabId={tabId} marking={marking} />}
+          </TabPanel>
+        </div>
       </main>
       <Disclaimer />
     </div>

@@ -1,4 +1,5 @@
 import type { CardTerm } from '../glossary/types';
+import { cardText as t } from './card-i18n';
 
 export interface TermCardProps {
   term: CardTerm;
@@ -12,16 +13,26 @@ export function TermCard({ term, learnMoreUrl }: TermCardProps) {
   return (
     <article class="hg-card" lang="en" aria-label={term.term}>
       <h2 class="hg-term">{term.term}</h2>
-      {term.pronunciation && <p class="hg-say">Say it: {term.pronunciation}</p>}
+      {term.pronunciation && (
+        <p class="hg-say">
+          {t('sayIt')} {term.pronunciation}
+        </p>
+      )}
       <p class="hg-definition">{term.definition}</p>
-      {aliases.length > 0 && <p class="hg-aliases">Also called: {aliases.slice(0, 4).join(', ')}</p>}
+      {aliases.length > 0 && (
+        <p class="hg-aliases">
+          {t('alsoCalled')} {aliases.slice(0, 4).join(', ')}
+        </p>
+      )}
       <p class="hg-footer">
         {learnMoreUrl && (
-          <a href={learnMoreUrl} target="_blank" rel="noopener">
-            Learn more
+          <a href={learnMoreUrl} target="_blank" rel="noopener" aria-label={t('learnMoreFor', term.term)}>
+            {t('learnMore')}
           </a>
         )}
-        <span class="hg-source">Source: {term.sources.map((s) => s.org).join(', ')}</span>
+        <span class="hg-source">
+          {t('sourceLabel')} {[...new Set(term.sources.map((s) => s.org))].join(', ')}
+        </span>
       </p>
     </article>
   );

@@ -80,6 +80,7 @@ const WORD = /[\p{L}\p{N}\p{M}]/u;
 export function isWordCode(c: number): boolean {
   if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
   if (c === 0x00ad) return true; // a soft hyphen sits inside a word
+  if (c === 0xe000) return true; // the scanner's stand-in for hidden word characters
   let w = wordCache.get(c);
   if (w === undefined) {
     // Surrogate halves are treated as word characters: astral letters (rare) stay whole words.

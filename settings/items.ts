@@ -1,24 +1,25 @@
 import { storage } from 'wxt/utils/storage';
-import {
-  DEFAULTS,
-  parseEnabled,
-  parseMarkStyle,
-  parseOccurrences,
-  parseSites,
-  parseTooltipDelay,
-  type Settings,
-} from './parse';
+import { DEFAULTS, parseEnabled, parseMarkStyle, parseOccurrences, parseSites, parseTooltipDelay, type Settings } from './parse';
 
 // Sync storage: settings follow the user between browsers signed in to the same account.
 
 /** Global on/off switch. */
 export const enabledItem = storage.defineItem<boolean>('sync:enabled', { fallback: DEFAULTS.enabled, version: 1 });
 /** Hostnames where the extension never runs (subdomains included). */
-export const disabledSitesItem = storage.defineItem<string[]>('sync:disabledSites', { fallback: DEFAULTS.disabledSites, version: 1 });
+export const disabledSitesItem = storage.defineItem<string[]>('sync:disabledSites', {
+  fallback: DEFAULTS.disabledSites,
+  version: 1,
+});
 /** How marks look: dotted underline, soft background, or not shown (tooltips still work by keyboard). */
-export const markStyleItem = storage.defineItem<Settings['markStyle']>('sync:markStyle', { fallback: DEFAULTS.markStyle, version: 1 });
+export const markStyleItem = storage.defineItem<Settings['markStyle']>('sync:markStyle', {
+  fallback: DEFAULTS.markStyle,
+  version: 1,
+});
 /** Mark every occurrence of a term, or only the first on each page. */
-export const occurrencesItem = storage.defineItem<Settings['occurrences']>('sync:occurrences', { fallback: DEFAULTS.occurrences, version: 1 });
+export const occurrencesItem = storage.defineItem<Settings['occurrences']>('sync:occurrences', {
+  fallback: DEFAULTS.occurrences,
+  version: 1,
+});
 /** Milliseconds the pointer rests on a term before its card opens. */
 export const tooltipDelayItem = storage.defineItem<number>('sync:tooltipDelay', { fallback: DEFAULTS.tooltipDelay, version: 1 });
 
@@ -51,5 +52,7 @@ export function watchSettings(onChange: (s: Settings) => void): () => void {
 
 /** Back to defaults: every item removed, so fallbacks apply. */
 export async function resetSettings(): Promise<void> {
-  await Promise.all([enabledItem, disabledSitesItem, markStyleItem, occurrencesItem, tooltipDelayItem].map((i) => i.removeValue()));
+  await Promise.all(
+    [enabledItem, disabledSitesItem, markStyleItem, occurrencesItem, tooltipDelayItem].map((i) => i.removeValue()),
+  );
 }

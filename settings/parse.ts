@@ -40,7 +40,7 @@ export function normalizeSite(input: string): string | undefined {
     return undefined;
   }
   s = s.replace(/^www\./, '');
-  return /^[a-z0-9.-]+$/.test(s) && s.includes('.') || s === 'localhost' || /^[\d.]+$/.test(s) ? s : undefined;
+  return (/^[a-z0-9.-]+$/.test(s) && s.includes('.')) || s === 'localhost' || /^[\d.]+$/.test(s) ? s : undefined;
 }
 
 export const parseSites = (v: unknown): string[] =>

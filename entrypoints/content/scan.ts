@@ -1,3 +1,5 @@
+import { isWordCode } from '../../glossary/normalize';
+
 /** Tag name of the element that hosts the tooltip's shadow root; the scanner never enters it. */
 export const HOST_TAG = 'health-glossary-tooltip';
 
@@ -47,12 +49,42 @@ export interface TextRun {
   text: string;
 }
 
-const filterFor = (exclude: Node | undefined) => ({
-  acceptNode(node: Node): number {
-    if (node.nodeType !== 1) return NodeFilter.FILTER_ACCEPT;
-    return node === exclude || isSkipped(node as Element) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
-  },
-});
+/** Stands for a hidden word character at the edge of skipped inline text: never in a pattern. */
+export const HIDDEN_WORD = '\uE000';
+/** Stands for hidden non-word text: never in a pattern, so no match runs across it. */
+export const HIDDEN_GAP = '\uFFFC';
+/** Skipped elements that sit inside a line of prose, so words may run into them. */
+const INLINE_SKIPPED = new Set(['code', 'kbd', 'samp']);
+
+/** Skipped elements the browser never renders: they vanish from the line, words run across them. */
+const UNRENDERED = new Set(['script', 'style', 'noscript', 'template', 'head', 'title']);
+
+/**
+ * What a skipped element leaves in the run text: nothing if it is never rendered, its edge
+ * characters' word shape if it is inline text (code, an editable span), else a gap no term spans.
+ */
+function hiddenText(el: Element, exclude: Node | undefined): string {
+  if (el !== exclude) {
+    if (UNRENDERED.has(el.localName)) return '';
+    if (INLINE_SKIPPED.has(el.localName) || INLINE.has(el.localName)) {
+      const walker = (el.ownerDocument ?? document).createTreeWalker(el, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+        acceptNode: (n: Node) => (n.nodeType === 1 && UNRENDERED.has((n as Element).localName) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+      });
+      let first = -1;
+      let last = -1;
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const data = n.nodeType === 3 ? (n as Text).data : '';
+        if (data === '') continue;
+        if (first < 0) first = data.charCodeAt(0);
+        last = data.charCodeAt(data.length - 1);
+      }
+      if (first < 0) return '';
+      const edge = (c: number): string => (isWordCode(c) ? HIDDEN_WORD : HIDDEN_GAP);
+      return edge(first) + edge(last);
+    }
+  }
+  return HIDDEN_GAP;
+}
 
 /**
  * Walks `root` once, rejecting skipped subtrees (and `exclude`, already scanned) whole, and yields
@@ -65,9 +97,27 @@ export function* textRuns(
   onShadowRoot?: (root: ShadowRoot) => void,
 ): Generator<TextRun> {
   const doc = root.ownerDocument ?? (root as Document);
-  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, filterFor(exclude));
   let run: TextRun = { nodes: [], starts: [], text: '' };
   let block: Node | null = null;
+  // Skipped text still shapes the words around it ("x<code>y</code>osteoporosis" has no word
+  // start before "osteoporosis"): the filter leaves a stand-in in the run it belongs to, or keeps
+  // it for the next run of its block.
+  let prefix: { block: Node | null; text: string } | undefined;
+  const filter = {
+    acceptNode(node: Node): number {
+      if (node.nodeType !== 1) return NodeFilter.FILTER_ACCEPT;
+      const el = node as Element;
+      if (el !== exclude && !isSkipped(el)) return NodeFilter.FILTER_ACCEPT;
+      const hidden = hiddenText(el, exclude);
+      if (hidden) {
+        const b = blockOf(el);
+        if (run.nodes.length && b === block) run.text += hidden;
+        else prefix = { block: b, text: (prefix?.block === b ? prefix.text : '') + hidden };
+      }
+      return NodeFilter.FILTER_REJECT;
+    },
+  };
+  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, filter);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     if (node.nodeType === 1) {
       const el = node as Element;
@@ -84,6 +134,8 @@ export function* textRuns(
       yield run;
       run = { nodes: [], starts: [], text: '' };
     }
+    if (!run.nodes.length) run.text = prefix?.block === b ? prefix.text : '';
+    prefix = undefined;
     block = b;
     run.nodes.push(text);
     run.starts.push(run.text.length);

@@ -1,4 +1,5 @@
-import { mkdtemp } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { cp, mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
@@ -30,26 +31,52 @@ const ARGS = [
   '--disable-backgrounding-occluded-windows',
 ];
 
+/**
+ * A private copy of a build folder: others rebuild `.output` while long suites run, and a browser
+ * that loads a half-written folder fails with "invalid extension" or no service worker.
+ */
+export async function snapshotBuild(dir: string): Promise<string> {
+  const copy = path.join(await mkdtemp(path.join(os.tmpdir(), 'hg-build-')), path.basename(dir));
+  await cp(dir, copy, { recursive: true });
+  return copy;
+}
+
 /** A persistent Chromium context, with the built extension or (for the baseline) without any. */
-export async function launchRawChromium({ extension }: { extension: boolean }): Promise<RawChromium> {
+export async function launchRawChromium({
+  extension,
+  proxyPort,
+}: {
+  extension: boolean;
+  proxyPort?: number;
+}): Promise<RawChromium> {
+  const ext = extension ? await snapshotBuild(CHROME_EXT) : '';
   const ctx = await chromium.launchPersistentContext(await mkdtemp(path.join(os.tmpdir(), 'hg-raw-')), {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     viewport: { width: 1280, height: 800 },
-    args: extension ? [`--disable-extensions-except=${CHROME_EXT}`, `--load-extension=${CHROME_EXT}`, ...ARGS] : ARGS,
+    args: [
+      ...(extension ? [`--disable-extensions-except=${ext}`, `--load-extension=${ext}`] : []),
+      ...ARGS,
+      // All traffic but loopback goes to a recording proxy (privacy tests).
+      ...(proxyPort ? [`--proxy-server=http://127.0.0.1:${proxyPort}`] : []),
+    ],
   });
-  let extensionId: string | undefined;
-  if (extension) {
-    const sw = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker'));
-    extensionId = new URL(sw.url()).host;
-  }
+  // The service worker may start late on a busy machine; the id follows from the folder's path anyway.
+  const extensionId = extension ? unpackedExtensionId(ext) : undefined;
   return { ctx, extensionId, close: () => ctx.close() };
+}
+
+/** Chromium's id for an unpacked extension without a `key`: SHA-256 of its absolute path, hex mapped to a-p. */
+export function unpackedExtensionId(dir: string): string {
+  const hex = createHash('sha256').update(path.resolve(dir)).digest('hex').slice(0, 32);
+  return [...hex].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join('');
 }
 
 /** Whether a URL may be loaded in an offline test: the local servers and the browser's own schemes. */
 export function isLocal(url: string): boolean {
   const u = new URL(url);
-  if (u.protocol === 'http:' || u.protocol === 'https:' || u.protocol === 'ws:' || u.protocol === 'wss:') return u.hostname === '127.0.0.1';
+  if (u.protocol === 'http:' || u.protocol === 'https:' || u.protocol === 'ws:' || u.protocol === 'wss:')
+    return u.hostname === '127.0.0.1';
   return true; // data:, blob:, about:, chrome-extension:
 }
 

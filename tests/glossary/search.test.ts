@@ -47,7 +47,7 @@ describe('search', () => {
     ['x ray', 'x-ray'],
     ['x-rays', 'x-ray'],
     ['pagets', 'pagets-disease-of-bone'],
-    ["Paget’s", 'pagets-disease-of-bone'],
+    ['Paget’s', 'pagets-disease-of-bone'],
     ['páget', 'pagets-disease-of-bone'],
     ['KÝPHÖSIS', 'kyphosis'],
     ['osteoporsis', 'osteoporosis'],
@@ -129,7 +129,10 @@ describe('search', () => {
       for (const key of [t.term, ...t.variants, ...t.abbreviations]) {
         const hits = search(real, key);
         expect(hits[0]?.tier, `${t.id}: ${key}`).toBe(Tier.Exact);
-        expect(hits.filter((h) => h.tier === Tier.Exact).map((h) => h.term.id), `${t.id}: ${key}`).toContain(t.id);
+        expect(
+          hits.filter((h) => h.tier === Tier.Exact).map((h) => h.term.id),
+          `${t.id}: ${key}`,
+        ).toContain(t.id);
       }
     }
   });
@@ -144,7 +147,7 @@ describe('foldWords', () => {
   it.each([
     ['Kyphosis', ['kyphosis']],
     ['X-ray', ['x', 'ray']],
-    ["Paget’s disease", ['paget', 's', 'disease']],
+    ['Paget’s disease', ['paget', 's', 'disease']],
     ['Ménière', ['meniere']],
     ['  ', []],
   ])('should fold %j to %j', (input, words) => {

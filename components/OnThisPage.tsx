@@ -1,0 +1,78 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { TermsReply } from '../entrypoints/content/messages';
+import { termById } from '../glossary/terms';
+import { jumpTo, requestTerms } from './active-tab';
+import { t } from './i18n';
+import { displayName } from './letters';
+
+type State = { kind: 'loading' } | { kind: 'unavailable' } | { kind: 'ready'; counts: TermsReply['counts'] };
+
+/** How often, in words: "once", "3 times". */
+export const timesText = (n: number) => (n === 1 ? t('onPageCountOnce') : t('onPageCountMany', n));
+
+/**
+ * The popup's "On this page" tab: the terms the tab's content script marked, with counts; choosing
+ * one scrolls the page to its next occurrence. `tabId` is undefined when there is no tab to ask.
+ */
+export function OnThisPage({ tabId, marking }: { tabId: number | undefined; marking: boolean | undefined }) {
+  const [state, setState] = useState<State>({ kind: 'loading' });
+  const [status, setStatus] = useState('');
+
+  const load = useCallback(async () => {
+    if (tabId === undefined) return setState({ kind: 'unavailable' });
+    setState({ kind: 'loading' });
+    const reply = await requestTerms(tabId);
+    setState(reply ? { kind: 'ready', counts: reply.counts } : { kind: 'unavailable' });
+  }, [tabId]);
+
+  // Again whenever marking is switched on or off: the content script applies it live.
+  useEffect(() => {
+    void load();
+  }, [load, marking]);
+
+  const jump = async (termId: string) => {
+    if (tabId === undefined) return;
+    const name = displayName(termById.get(termId)!);
+    const reply = await jumpTo(tabId, termId);
+    if (!reply) setState({ kind: 'unavailable' });
+    else setStatus(reply.found ? t('onPageShown', name) : t('onPageNotFound', name));
+  };
+
+  return (
+    <div class="on-page">
+      {state.kind === 'loading' && <p class="note">{t('onPageLoading')}</p>}
+      {state.kind === 'unavailable' && <p class="note notice">{t('onPageUnavailable')}</p>}
+      {state.kind === 'ready' && marking === false && <p class="note notice">{t('onPageOff')}</p>}
+      {state.kind === 'ready' && marking !== false && state.counts.length === 0 && <p class="note">{t('onPageEmpty')}</p>}
+      {state.kind === 'ready' && marking !== false && state.counts.length > 0 && (
+        <>
+          <p class="note">{t('onPageIntro')}</p>
+          <ul class="found">
+            {state.counts.map(([id, count]) => {
+              const term = termById.get(id)!;
+              return (
+                <li key={id}>
+                  <button type="button" class="found-term" onClick={() => void jump(id)}>
+                    <span class="found-name">{displayName(term)}</span>
+                    <span class="count">{timesText(count)}</span>
+                  </button>
+                  <p class="found-def">{term.definition}</p>
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      )}
+      <p class="visually-hidden" role="status">
+        {status}
+      </p>
+      {state.kind !== 'loading' && tabId !== undefined && (
+        <p>
+          <button type="button" class="secondary" onClick={() => void load()}>
+            {t('onPageRefresh')}
+          </button>
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,164 @@
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { describe, expect, it, vi } from 'vitest';
+import { REPLY_TIMEOUT_MS } from '../../components/active-tab';
+import { Popup } from '../../components/Popup';
+import { CONDITIONS } from '../../glossary/terms';
+import { disabledSitesItem, enabledItem } from '../../settings/items';
+import { useFakeTab, type FakeTab } from './setup';
+
+let tab: FakeTab = {};
+const sent = useFakeTab(() => tab);
+const condition = CONDITIONS[0]!;
+
+const renderPopup = (t: FakeTab = { url: 'https://www.example.com/article' }) => {
+  tab = t;
+  return render(<Popup />);
+};
+
+describe('Popup', () => {
+  it('should open on the overview, with a table of contents linking to every section', () => {
+    renderPopup();
+    expect(screen.getByRole('heading', { level: 2, name: condition.title })).toBeTruthy();
+    const toc = screen.getByRole('navigation', { name: 'Contents' });
+    const links = within(toc).getAllByRole('link');
+    expect(links.map((a) => a.textContent)).toEqual(condition.sections.map((s) => s.heading));
+    for (const a of links) expect(document.getElementById(a.getAttribute('href')!.slice(1))).not.toBeNull();
+    expect(document.querySelector('.disclaimer')?.textContent).toMatch(/not medical advice/);
+  });
+
+  it('should follow the tabs pattern: one Tab stop, arrow keys, Home and End', () => {
+    renderPopup();
+    const tabs = screen.getAllByRole('tab');
+    expect(tabs.map((t) => t.textContent)).toEqual(['Overview', 'Glossary', 'On this page']);
+    expect(tabs.map((t) => t.getAttribute('tabindex'))).toEqual(['0', '-1', '-1']);
+    tabs[0]!.focus();
+    const press = (key: string) => fireEvent.keyDown(document.activeElement!, { key });
+    const selected = () => screen.getAllByRole('tab').find((t) => t.getAttribute('aria-selected') === 'true')?.textContent;
+    press('ArrowRight');
+    expect(selected()).toBe('Glossary');
+    expect(document.activeElement?.textContent).toBe('Glossary');
+    press('End');
+    expect(selected()).toBe('On this page');
+    press('ArrowRight');
+    expect(selected()).toBe('Overview');
+    press('ArrowLeft');
+    expect(selected()).toBe('On this page');
+    press('Home');
+    expect(selected()).toBe('Overview');
+    // Each tab controls a panel that exists; only the selected one is shown.
+    for (const t of screen.getAllByRole('tab')) {
+      const panel = document.getElementById(t.getAttribute('aria-controls')!)!;
+      expect(panel.getAttribute('role')).toBe('tabpanel');
+      expect(panel.hidden).toBe(t.getAttribute('aria-selected') !== 'true');
+    }
+  });
+
+  it.each([
+    ['kyphosys', 'Kyphosis'],
+    ['KYPHOSIS', 'Kyphosis'],
+    ['vcf', 'Vertebral compression fracture'],
+  ])('should filter the glossary for %j, first hit %s', async (query, first) => {
+    renderPopup();
+    fireEvent.click(screen.getByRole('tab', { name: 'Glossary' }));
+    const box = screen.getByRole('searchbox', { name: 'Search the glossary' });
+    fireEvent.input(box, { target: { value: query } });
+    const panel = document.getElementById('popup-panel-glossary')!;
+    await waitFor(() => expect(panel.querySelector('.term-name')?.textContent).toMatch(new RegExp(`^${first}`)));
+    expect(panel.querySelector('.letter')).toBeNull();
+    expect(
+      within(panel)
+        .getAllByRole('link', { name: /Full entry for/ })[0]!
+        .getAttribute('href'),
+    ).toMatch(/glossary\.html#/);
+    expect(panel.querySelector('[role="status"]')?.textContent).toMatch(/Terms that match: \d+/);
+  });
+
+  it('should show the A-Z list with letter headings, and say when nothing matches', () => {
+    renderPopup();
+    const panel = document.getElementById('popup-panel-glossary')!;
+    expect([...panel.querySelectorAll('.letter')].map((h) => h.textContent)).toContain('K');
+    fireEvent.click(screen.getByRole('tab', { name: 'Glossary' }));
+    fireEvent.input(screen.getByRole('searchbox'), { target: { value: 'qqqqzzzz' } });
+    expect(panel.querySelector('.empty')?.textContent).toMatch(/No terms match “qqqqzzzz”/);
+  });
+
+  it('should list the terms found on the page and ask the page to jump to one', async () => {
+    renderPopup({
+      url: 'https://www.example.com/article',
+      reply: (m) =>
+        m.type === 'hg:terms'
+          ? {
+              counts: [
+                ['kyphosis', 3],
+                ['osteoporosis', 1],
+                ['not-a-term', 2],
+              ],
+            }
+          : { found: true },
+    });
+    fireEvent.click(screen.getByRole('tab', { name: 'On this page' }));
+    const kyphosis = await screen.findByRole('button', { name: /Kyphosis\s*3 times/ });
+    expect(screen.getByRole('button', { name: /Osteoporosis\s*once/ })).toBeTruthy();
+    expect(screen.queryByText(/not-a-term/)).toBeNull();
+    fireEvent.click(kyphosis);
+    await waitFor(() => expect(sent).toContainEqual({ type: 'hg:jump', termId: 'kyphosis', direction: 1 }));
+    expect(sent[0]).toEqual({ type: 'hg:terms' });
+    await waitFor(() =>
+      expect(document.querySelector('.on-page [role="status"]')?.textContent).toBe('Showing “Kyphosis” on the page.'),
+    );
+  });
+
+  it('should say kindly when the tab has no content script', async () => {
+    renderPopup({ url: 'chrome://extensions/' });
+    fireEvent.click(screen.getByRole('tab', { name: 'On this page' }));
+    expect(await screen.findByText(/can't read this page/)).toBeTruthy();
+    // No site switch for a browser page, only a note.
+    expect(screen.queryByRole('switch', { name: /Mark terms on chrome/ })).toBeNull();
+    expect(screen.getByText('This kind of page is never marked.')).toBeTruthy();
+  });
+
+  it('should say so when the page has no glossary terms', async () => {
+    renderPopup({ url: 'https://example.org/', reply: () => ({ counts: [] }) });
+    expect(await screen.findByText('No glossary terms were found on this page.')).toBeTruthy();
+  });
+
+  it('should turn the extension off everywhere and on this site through storage', async () => {
+    renderPopup();
+    const everywhere = screen.getByRole('switch', { name: 'Mark terms on pages' }) as HTMLInputElement;
+    const site = (await screen.findByRole('switch', { name: 'Mark terms on example.com' })) as HTMLInputElement;
+    await waitFor(() => expect(site.checked && !site.disabled).toBe(true));
+    fireEvent.click(site);
+    await waitFor(async () => expect(await disabledSitesItem.getValue()).toEqual(['example.com']));
+    expect(site.checked).toBe(false);
+    fireEvent.click(site);
+    await waitFor(async () => expect(await disabledSitesItem.getValue()).toEqual([]));
+    await waitFor(() => expect(everywhere.checked).toBe(true));
+    fireEvent.click(everywhere);
+    await waitFor(async () => expect(await enabledItem.getValue()).toBe(false));
+    // The site switch means nothing while everything is off.
+    expect(site.disabled).toBe(true);
+  });
+
+  it('should follow a change made elsewhere (the options page) while open', async () => {
+    renderPopup();
+    const site = (await screen.findByRole('switch', { name: 'Mark terms on example.com' })) as HTMLInputElement;
+    await waitFor(() => expect(site.checked).toBe(true));
+    await disabledSitesItem.setValue(['example.com']);
+    await waitFor(() => expect(site.checked).toBe(false));
+  });
+});
+
+describe('Popup with a tab that never answers', () => {
+  it('should give up waiting and say the page cannot be read', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      renderPopup({ url: 'https://example.org/', reply: () => new Promise(() => undefined) });
+      fireEvent.click(screen.getByRole('tab', { name: 'On this page' }));
+      expect(await screen.findByText('Looking for terms on this page…')).toBeTruthy();
+      await vi.advanceTimersByTimeAsync(REPLY_TIMEOUT_MS + 10);
+      expect(await screen.findByText(/can't read this page/)).toBeTruthy();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
