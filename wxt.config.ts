@@ -22,11 +22,11 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'activeTab', 'contextMenus'],
+    permissions: ['storage', 'contextMenus'],
     commands: {
-      'next-term': { suggested_key: { default: 'Alt+Shift+J' }, description: 'Go to the next explained term on the page' },
-      'previous-term': { suggested_key: { default: 'Alt+Shift+K' }, description: 'Go to the previous explained term on the page' },
-      'toggle-site': { suggested_key: { default: 'Alt+Shift+H' }, description: 'Turn Health Glossary on or off for this site' },
+      'next-term': { suggested_key: { default: 'Alt+Shift+J' }, description: '__MSG_cmdNextTerm__' },
+      'previous-term': { suggested_key: { default: 'Alt+Shift+K' }, description: '__MSG_cmdPreviousTerm__' },
+      'toggle-site': { suggested_key: { default: 'Alt+Shift+H' }, description: '__MSG_cmdToggleSite__' },
     },
     ...(browser === 'firefox'
       ? {

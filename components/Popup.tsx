@@ -4,7 +4,7 @@ import { CONDITIONS, TERMS } from '../glossary/terms';
 import { disabledSitesItem, enabledItem } from '../settings/items';
 import { isSiteDisabled, parseEnabled, parseSites } from '../settings/parse';
 import { siteOfUrl, toggleSite } from '../settings/sites';
-import { getActiveTab } from './active-tab';
+import { getActiveTab, requestTerms } from './active-tab';
 import { Disclaimer } from './Disclaimer';
 import { GlossaryPanel } from './GlossaryPanel';
 import { t } from './i18n';
@@ -20,12 +20,20 @@ const PREFIX = 'popup';
 
 /**
  * The tab under the popup: its id (to message its content script) and its site (for the switch).
- * `url` is undefined when the browser hides it (Chromium shows it through activeTab, on a toolbar click).
+ * `url` is undefined without a tab permission (the extension asks for none): the site then comes
+ * from the tab's content script, which knows its own hostname.
  */
 function useActiveTab(): { ready: boolean; tabId?: number; url?: string; site?: string } {
   const [tab, setTab] = useState<{ ready: boolean; tabId?: number; url?: string; site?: string }>({ ready: false });
   useEffect(() => {
-    void getActiveTab().then((t) => setTab({ ready: true, tabId: t?.id, url: t?.url, site: siteOfUrl(t?.url) }));
+    void getActiveTab().then(async (t) => {
+      let site = siteOfUrl(t?.url);
+      if (site === undefined && t?.id !== undefined && t.url === undefined) {
+        const hostname = (await requestTerms(t.id))?.hostname;
+        if (hostname) site = siteOfUrl(`https://${hostname}/`);
+      }
+      setTab({ ready: true, tabId: t?.id, url: t?.url, site });
+    });
   }, []);
   return tab;
 }

@@ -50,7 +50,9 @@ export async function jumpTo(tabId: number, termId: string): Promise<JumpReply |
 export function cleanTermsReply(reply: unknown): TermsReply | undefined {
   const counts = (reply as Partial<TermsReply> | undefined)?.counts;
   if (!Array.isArray(counts)) return undefined;
+  const hostname = (reply as Partial<TermsReply>).hostname;
   return {
+    ...(typeof hostname === 'string' && hostname ? { hostname } : {}),
     counts: counts.filter(
       (c): c is [string, number] =>
         Array.isArray(c) && typeof c[0] === 'string' && termById.has(c[0]) && typeof c[1] === 'number' && c[1] > 0,

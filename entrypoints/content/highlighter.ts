@@ -16,6 +16,8 @@ export interface HighlighterOptions {
   markStyle?: MarkStyle;
   showDelay?: number;
   firstOnly?: boolean;
+  /** Extra elements never to mark (the extension's own pages: headings that name the term). */
+  skipSelector?: string;
   learnMoreUrl?: (term: CardTerm) => string | undefined;
 }
 
@@ -64,6 +66,7 @@ export function startHighlighter(doc: Document, opts: HighlighterOptions): Highl
     highlight,
     signal,
     firstOnly: opts.firstOnly,
+    skipSelector: opts.skipSelector,
     onShadowRoot,
   });
   const tooltip = createTooltip({ doc, signal, learnMoreUrl: opts.learnMoreUrl });

@@ -14,6 +14,8 @@ export type ContentRequest =
 
 export interface TermsReply {
   counts: [termId: string, count: number][];
+  /** The page's hostname, so the popup's "On this site" switch needs no tab permission. */
+  hostname?: string;
 }
 export interface JumpReply {
   found: boolean;

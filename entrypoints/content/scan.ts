@@ -95,6 +95,8 @@ export function* textRuns(
   root: Node,
   exclude?: Node,
   onShadowRoot?: (root: ShadowRoot) => void,
+  /** More elements to skip, for the extension's own pages (their headings name the terms). */
+  skipSelector?: string,
 ): Generator<TextRun> {
   const doc = root.ownerDocument ?? (root as Document);
   let run: TextRun = { nodes: [], starts: [], text: '' };
@@ -107,7 +109,7 @@ export function* textRuns(
     acceptNode(node: Node): number {
       if (node.nodeType !== 1) return NodeFilter.FILTER_ACCEPT;
       const el = node as Element;
-      if (el !== exclude && !isSkipped(el)) return NodeFilter.FILTER_ACCEPT;
+      if (el !== exclude && !isSkipped(el) && !(skipSelector && el.matches(skipSelector))) return NodeFilter.FILTER_ACCEPT;
       const hidden = hiddenText(el, exclude);
       if (hidden) {
         const b = blockOf(el);

@@ -19,6 +19,8 @@ export interface ScannerOptions {
   firstOnly?: boolean;
   /** Called after marks were added or removed. */
   onChange?: () => void;
+  /** Extra elements never to mark (see textRuns). */
+  skipSelector?: string;
   /** Called once for each open shadow root found, so it can be styled and watched. */
   onShadowRoot?: (root: ShadowRoot) => void;
 }
@@ -79,13 +81,14 @@ export function createScanner(opts: ScannerOptions): Scanner {
     let sliceStart = performance.now();
     for (let r = roots.shift(); r; r = roots.shift()) {
       const exclude = r === root ? inView : undefined;
-      for (const run of textRuns(r, exclude, (shadow) => {
+      const onShadowRoot = (shadow: ShadowRoot): void => {
         roots.push(shadow);
         if (!shadowRoots.has(shadow)) {
           shadowRoots.add(shadow);
           opts.onShadowRoot?.(shadow);
         }
-      })) {
+      };
+      for (const run of textRuns(r, exclude, onShadowRoot, opts.skipSelector)) {
         if (opts.signal.aborted) return;
         if (take(run)) changed = true;
         if (performance.now() - sliceStart > SLICE_MS) {

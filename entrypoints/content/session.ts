@@ -50,7 +50,7 @@ export async function runOnPage(doc: Document, terms: readonly CardTerm[], match
     const req = msg as ContentRequest;
     switch (req?.type) {
       case 'hg:terms':
-        return Promise.resolve({ counts: running ? countTerms(running.h) : [] });
+        return Promise.resolve({ counts: running ? countTerms(running.h) : [], hostname });
       case 'hg:jump':
         return running ? jump(running.h, req.direction, req.termId).then((m) => ({ found: !!m })) : Promise.resolve({ found: false });
       case 'hg:explain':

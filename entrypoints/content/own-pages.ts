@@ -1,0 +1,20 @@
+import { browser } from 'wxt/browser';
+import type { CardTerm } from '../../glossary/types';
+import { startHighlighter } from './highlighter';
+import './style.css';
+
+/** Headings, names and lists of names on the extension's own pages: they are the terms themselves. */
+const OWN_PAGE_SKIP = 'h1, h2, h3, h4, nav, [role="tablist"], .entry-head, .term-name, .names, .related, .say, .matched, .sources';
+
+/**
+ * Marks and explains glossary terms inside the extension's own pages (popup overview, glossary page),
+ * just as the content script does on the web. `learnMore` says where a card's link goes.
+ */
+export function explainOwnPage(terms: readonly CardTerm[], learnMore: 'this-page' | 'glossary-page'): void {
+  startHighlighter(document, {
+    terms,
+    signal: new AbortController().signal,
+    skipSelector: OWN_PAGE_SKIP,
+    learnMoreUrl: (t) => (learnMore === 'this-page' ? `#${t.id}` : browser.runtime.getURL(`/glossary.html#${t.id}`)),
+  });
+}
