@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { cp, mkdtemp } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
@@ -50,7 +50,8 @@ export async function launchRawChromium({
   proxyPort?: number;
 }): Promise<RawChromium> {
   const ext = extension ? await snapshotBuild(CHROME_EXT) : '';
-  const ctx = await chromium.launchPersistentContext(await mkdtemp(path.join(os.tmpdir(), 'hg-raw-')), {
+  const profile = await mkdtemp(path.join(os.tmpdir(), 'hg-raw-'));
+  const ctx = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     viewport: { width: 1280, height: 800 },
@@ -63,7 +64,16 @@ export async function launchRawChromium({
   });
   // The service worker may start late on a busy machine; the id follows from the folder's path anyway.
   const extensionId = extension ? unpackedExtensionId(ext) : undefined;
-  return { ctx, extensionId, close: () => ctx.close() };
+  return {
+    ctx,
+    extensionId,
+    async close() {
+      await ctx.close();
+      // The profile and the build copy are ours alone: leave nothing behind in /tmp.
+      await rm(profile, { recursive: true, force: true });
+      if (ext) await rm(path.dirname(ext), { recursive: true, force: true });
+    },
+  };
 }
 
 /** Chromium's id for an unpacked extension without a `key`: SHA-256 of its absolute path, hex mapped to a-p. */

@@ -1,3 +1,5 @@
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { FIREFOX_EXT, GECKO_ID } from './browsers';
 import { isLocal, snapshotBuild } from './chromium-raw';
@@ -31,7 +33,11 @@ export async function launchRawFirefox({ extension, proxyPort }: { extension: bo
         : {}),
     },
   });
-  if (extension) await browser.installExtension(await snapshotBuild(FIREFOX_EXT));
+  if (extension) {
+    const copy = await snapshotBuild(FIREFOX_EXT);
+    await browser.installExtension(copy);
+    browser.once('disconnected', () => void rm(path.dirname(copy), { recursive: true, force: true }));
+  }
   return browser;
 }
 

@@ -123,7 +123,12 @@ export function installJankObserver(): void {
     render: number;
     scripts: { url: string; invoker: string; duration: number }[];
   }
-  const jank = { longTasks: [] as { start: number; duration: number }[], frames: [] as Frame[] };
+  const jank = {
+    longTasks: [] as { start: number; duration: number }[],
+    frames: [] as Frame[],
+    /** Heartbeat: a 10 ms timer chain; a late beat means the main thread was blocked that long. */
+    beats: [] as { start: number; lateMs: number }[],
+  };
   (window as unknown as { __hgJank: typeof jank }).__hgJank = jank;
   const observe = (type: string, fn: (e: PerformanceEntry) => void): void => {
     try {
@@ -133,6 +138,15 @@ export function installJankObserver(): void {
     }
   };
   observe('longtask', (e) => jank.longTasks.push({ start: e.startTime, duration: e.duration }));
+  // Works in every browser (Firefox has no longtask entries): only beats later than 50 ms are kept.
+  let due = performance.now() + 10;
+  const beat = (): void => {
+    const now = performance.now();
+    if (now - due > 50) jank.beats.push({ start: due, lateMs: now - due });
+    due = now + 10;
+    setTimeout(beat, 10);
+  };
+  setTimeout(beat, 10);
   observe('long-animation-frame', (e) => {
     const f = e as PerformanceEntry & {
       blockingDuration: number;
@@ -153,13 +167,50 @@ export function installJankObserver(): void {
 export function jankSince(since: number): {
   supported: boolean;
   longTasks: { start: number; duration: number }[];
+  beats: { start: number; lateMs: number }[];
   frames: { start: number; duration: number; blocking: number; render: number; scripts: { url: string; invoker: string; duration: number }[] }[];
 } {
   const jank = (window as unknown as { __hgJank?: ReturnType<typeof jankSince> }).__hgJank;
-  if (!jank) return { supported: false, longTasks: [], frames: [] };
+  if (!jank) return { supported: false, longTasks: [], beats: [], frames: [] };
   return {
     supported: PerformanceObserver.supportedEntryTypes.includes('longtask'),
     longTasks: jank.longTasks.filter((t) => t.start + t.duration > since),
+    beats: jank.beats.filter((b) => b.start + b.lateMs > since),
     frames: jank.frames.filter((f) => f.start + f.duration > since),
   };
+}
+
+/** Centre of the first marked range whose text is `text`, in the extension's highlight (any name). */
+export function markCenterAnyName({ prefix, text }: { prefix: string; text: string }): { x: number; y: number } | null {
+  for (const [key, h] of CSS.highlights ?? []) {
+    if (!key.startsWith(prefix)) continue;
+    for (const r of h) {
+      if ((r as Range).toString() !== text) continue;
+      const rect = (r as Range).getClientRects()[0];
+      if (rect) return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    }
+  }
+  return null;
+}
+
+/** Whether the tooltip card is shown: its tippy root is visible and its box is in the visible state. */
+export function tooltipShown(host: string): boolean {
+  const root = document.querySelector(host)?.shadowRoot?.querySelector('[data-tippy-root]') as HTMLElement | null | undefined;
+  if (!root) return false;
+  return getComputedStyle(root).visibility !== 'hidden' && root.querySelector('.tippy-box[data-state="visible"]') !== null;
+}
+
+/**
+ * Marks of the extension's highlight that fall inside the element `selector` (light DOM of this
+ * document), as text, in document order; `stale` counts collapsed ranges (their text left).
+ */
+export function marksWithin({ prefix, selector }: { prefix: string; selector: string }): { texts: string[]; stale: number; total: number } {
+  let h: Highlight | undefined;
+  for (const [key, value] of CSS.highlights ?? []) if (key.startsWith(prefix)) h = value;
+  if (!h) return { texts: [], stale: 0, total: -1 };
+  const scope = document.querySelector(selector);
+  const ranges = [...h] as Range[];
+  const inside = ranges.filter((r) => !r.collapsed && scope?.contains(r.startContainer));
+  inside.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
+  return { texts: inside.map((r) => r.toString()), stale: ranges.filter((r) => r.collapsed || !r.startContainer.isConnected).length, total: ranges.length };
 }

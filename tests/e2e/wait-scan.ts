@@ -20,6 +20,3 @@ export async function waitForMarksToSettle(
     await new Promise((r) => setTimeout(r, pollMs));
   }
 }
-
-/** Waits the same way for a page without the extension (no highlight ever appears): a fixed pause. */
-export const settlePause = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
