@@ -10,8 +10,20 @@ export default defineContentScript({
   allFrames: true,
   runAt: 'document_idle',
   main(ctx) {
-    // SVG and XML documents have no HTML body to read; old engines have no Highlight API.
-    if (!(document.documentElement instanceof HTMLElement) || typeof Highlight === 'undefined') return;
+    // Only HTML documents: not SVG, XML (Chromium's XML viewer rebuilds the page as XHTML) or text
+    // files; old engines have no Highlight API.
+    if (document.contentType !== 'text/html' || typeof Highlight === 'undefined') return;
+    // Frames from other sites (ads, embeds) are left alone; same-site frames are the page's own.
+    if (isCrossOriginFrame()) return;
     void runOnPage(document, cards, loadMatcher(trie), ctx.signal);
   },
 });
+
+function isCrossOriginFrame(): boolean {
+  if (window === window.top) return false;
+  try {
+    return window.top?.location.href === undefined;
+  } catch {
+    return true;
+  }
+}

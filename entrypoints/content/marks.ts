@@ -22,6 +22,8 @@ interface Piece {
  */
 export class MarkIndex {
   private readonly byNode = new Map<Text, Piece[]>();
+  /** Ranges not yet in the highlight: every change to it repaints, so they go in batches. */
+  private readonly unpainted = new Set<Range>();
   private count = 0;
 
   constructor(readonly highlight: Highlight) {}
@@ -38,10 +40,12 @@ export class MarkIndex {
     const first = nodeAt(run, match.start);
     const last = nodeAt(run, match.end - 1);
     if (this.at(run.nodes[first]!, match.start - run.starts[first]!)) return undefined;
+    const nodes = run.nodes.slice(first, last + 1);
+    // A deferred match (ambiguous words) may point at text that has left the page since.
+    if (!nodes.every((n) => n.isConnected)) return undefined;
     const range = new Range();
     range.setStart(run.nodes[first]!, match.start - run.starts[first]!);
     range.setEnd(run.nodes[last]!, match.end - run.starts[last]!);
-    const nodes = run.nodes.slice(first, last + 1);
     const mark: Mark = { range, termId: match.termId, nodes };
     nodes.forEach((node, k) => {
       const base = run.starts[first + k]!;
@@ -52,9 +56,15 @@ export class MarkIndex {
         list.sort((a, b) => a.from - b.from);
       } else this.byNode.set(node, [piece]);
     });
-    this.highlight.add(range);
+    this.unpainted.add(range);
     this.count++;
     return mark;
+  }
+
+  /** Puts the marks added since the last call into the highlight, in one go. */
+  paint(): void {
+    for (const range of this.unpainted) this.highlight.add(range);
+    this.unpainted.clear();
   }
 
   /** The mark covering `offset` in `node`, if any. */
@@ -80,7 +90,7 @@ export class MarkIndex {
   }
 
   private removeMark(mark: Mark): void {
-    if (!this.highlight.delete(mark.range)) return;
+    if (!this.highlight.delete(mark.range) && !this.unpainted.delete(mark.range)) return;
     this.count--;
     for (const node of mark.nodes) {
       const rest = this.byNode.get(node)?.filter((p) => p.mark !== mark);
@@ -103,6 +113,7 @@ export class MarkIndex {
 
   clear(): void {
     this.highlight.clear();
+    this.unpainted.clear();
     this.byNode.clear();
     this.count = 0;
   }

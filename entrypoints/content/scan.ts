@@ -35,10 +35,33 @@ export function isInsideSkipped(node: Node): boolean {
 }
 
 /** The nearest ancestor that is not inline formatting: the block a run of text belongs to. */
-export function blockOf(node: Node): Node | null {
-  let p = node.parentNode;
-  while (p instanceof Element && INLINE.has(p.localName)) p = p.parentNode;
-  return p;
+export function blockOf(node: Node, cache?: Map<Node, Node | null>): Node | null {
+  const parent = node.parentNode;
+  if (!cache || !parent) {
+    let p = parent;
+    while (p instanceof Element && INLINE.has(p.localName)) p = p.parentNode;
+    return p;
+  }
+  // Memoised per parent: text deep inside nested inline tags would otherwise climb the same
+  // ancestors again for every node (quadratic on 10,000 nested spans).
+  const hit = cache.get(parent);
+  if (hit !== undefined) return hit;
+  const climbed: Node[] = [];
+  let p: Node | null = parent;
+  let block: Node | null | undefined;
+  while (p instanceof Element && INLINE.has(p.localName)) {
+    const known = cache.get(p);
+    if (known !== undefined) {
+      block = known;
+      break;
+    }
+    climbed.push(p);
+    p = p.parentNode;
+  }
+  if (block === undefined) block = p;
+  for (const c of climbed) cache.set(c, block);
+  cache.set(parent, block);
+  return block;
 }
 
 /** Consecutive text nodes of one block, joined so that terms split by inline tags still match. */
@@ -48,6 +71,9 @@ export interface TextRun {
   starts: number[];
   text: string;
 }
+
+/** Characters after which a run is handed over at the next node boundary. */
+const MAX_RUN = 32_768;
 
 /** Stands for a hidden word character at the edge of skipped inline text: never in a pattern. */
 export const HIDDEN_WORD = '\uE000';
@@ -105,6 +131,7 @@ export function* textRuns(
   // start before "osteoporosis"): the filter leaves a stand-in in the run it belongs to, or keeps
   // it for the next run of its block.
   let prefix: { block: Node | null; text: string } | undefined;
+  const blocks = new Map<Node, Node | null>();
   const filter = {
     acceptNode(node: Node): number {
       if (node.nodeType !== 1) return NodeFilter.FILTER_ACCEPT;
@@ -112,7 +139,7 @@ export function* textRuns(
       if (el !== exclude && !isSkipped(el) && !(skipSelector && el.matches(skipSelector))) return NodeFilter.FILTER_ACCEPT;
       const hidden = hiddenText(el, exclude);
       if (hidden) {
-        const b = blockOf(el);
+        const b = blockOf(el, blocks);
         if (run.nodes.length && b === block) run.text += hidden;
         else prefix = { block: b, text: (prefix?.block === b ? prefix.text : '') + hidden };
       }
@@ -131,8 +158,10 @@ export function* textRuns(
       continue;
     }
     const text = node as Text;
-    const b = blockOf(text);
-    if (b !== block && run.nodes.length) {
+    const b = blockOf(text, blocks);
+    // A huge block is handed over in pieces, so the scanner can yield between them; a term split
+    // across inline tags exactly at a piece boundary is the (rare) price.
+    if ((b !== block || run.text.length > MAX_RUN) && run.nodes.length) {
       yield run;
       run = { nodes: [], starts: [], text: '' };
     }

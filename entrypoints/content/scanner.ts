@@ -8,6 +8,8 @@ import { yieldToPage } from './yield';
 export const HEALTH_PAGE_THRESHOLD = 3;
 /** Longest stretch of work between yields to the page. */
 const SLICE_MS = 8;
+/** Marks found are painted at most this often while a long scan runs (each paint is a repaint). */
+const PAINT_MS = 200;
 
 export interface ScannerOptions {
   matcher: Matcher;
@@ -45,7 +47,6 @@ export function createScanner(opts: ScannerOptions): Scanner {
 
   const place = (run: TextRun, match: Match): void => {
     if (opts.firstOnly && marked.has(match.termId)) return;
-    if (!run.nodes.every((n) => n.isConnected)) return;
     marked.add(match.termId);
     index.add(run, match);
   };
@@ -64,7 +65,8 @@ export function createScanner(opts: ScannerOptions): Scanner {
     }
     if (!healthPage && unambiguousSeen.size >= HEALTH_PAGE_THRESHOLD) {
       healthPage = true;
-      for (const p of pending) place(p.run, p.match);
+      // Deferred matches may point at text that left the page since.
+      for (const p of pending) if (p.run.nodes.every((n) => n.isConnected)) place(p.run, p.match);
       pending = [];
       changed = true;
     }
@@ -79,6 +81,7 @@ export function createScanner(opts: ScannerOptions): Scanner {
     const roots: Node[] = inView ? [inView, root] : [root];
     let changed = false;
     let sliceStart = performance.now();
+    let lastPaint = -Infinity;
     for (let r = roots.shift(); r; r = roots.shift()) {
       const exclude = r === root ? inView : undefined;
       const onShadowRoot = (shadow: ShadowRoot): void => {
@@ -92,16 +95,23 @@ export function createScanner(opts: ScannerOptions): Scanner {
         if (opts.signal.aborted) return;
         if (take(run)) changed = true;
         if (performance.now() - sliceStart > SLICE_MS) {
-          busy += performance.now() - sliceStart;
+          const now = performance.now();
+          busy += now - sliceStart;
+          if (now - lastPaint >= PAINT_MS) {
+            index.paint();
+            lastPaint = now;
+          }
           if (changed) opts.onChange?.();
           changed = false;
-          await yieldToPage();
+          // What is in view was first; the rest waits behind the page's own work.
+          await yieldToPage(r === inView ? 'user-visible' : 'background');
           if (opts.signal.aborted) return;
           sliceStart = performance.now();
         }
       }
     }
     busy += performance.now() - sliceStart;
+    index.paint();
     if (changed) opts.onChange?.();
     // Only the latest rescan is kept, so a page that changes forever does not grow the timeline.
     if (measure === 'rescan') performance.clearMeasures('health-glossary:rescan');

@@ -2,6 +2,8 @@ import { blockOf, HOST_TAG, isInline } from './scan';
 
 /** More changed subtrees than this in one batch: rescan the root once instead. */
 export const FLOOD = 1000;
+/** A block with more children than this is not rescanned whole for one added inline node. */
+export const BIG_BLOCK = 200;
 
 export interface ChangeBatch {
   /** Subtrees whose text is new or changed, none inside another. */
@@ -60,9 +62,13 @@ export function toBatch(records: readonly MutationRecord[], root: Node): ChangeB
     if (r.removedNodes.length) removed = true;
     for (const n of r.addedNodes) {
       if (isOwn(n)) continue;
-      // New text, or inline formatting, can join text around it into a term: rescan the block.
-      if (n.nodeType === 3 || (n.nodeType === 1 && isInline(n as Element))) addScope(blockOf(n));
-      else if (n.nodeType === 1) addScope(n);
+      // New text, or inline formatting, can join text around it into a term: rescan the block,
+      // unless the block is huge (a feed appending spans to one container), where rescanning it
+      // on every frame would grow without bound: then only the new node.
+      if (n.nodeType === 3 || (n.nodeType === 1 && isInline(n as Element))) {
+        const block = blockOf(n);
+        addScope(block && block.childNodes.length <= BIG_BLOCK ? block : n);
+      } else if (n.nodeType === 1) addScope(n);
     }
   }
   if (scopes.size > FLOOD) return { scopes: [root], removed };

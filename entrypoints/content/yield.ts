@@ -1,11 +1,19 @@
 declare global {
-  // `scheduler.yield` is in Chromium and recent Firefox; typed here until lib.dom has it.
-  var scheduler: { yield?: () => Promise<void> } | undefined;
+  // `scheduler` is in Chromium and recent Firefox; typed here until lib.dom has it.
+  var scheduler:
+    | { yield?: () => Promise<void>; postTask?: (cb: () => void, opts: { priority: 'user-visible' | 'background' }) => Promise<void> }
+    | undefined;
 }
 
-/** Gives the page's own work a turn: `scheduler.yield` keeps our place in line, a macrotask otherwise. */
-export function yieldToPage(): Promise<void> {
-  if (typeof scheduler !== 'undefined' && typeof scheduler.yield === 'function') return scheduler.yield();
+/**
+ * Gives the page's own work a turn. For the visible part of a page `scheduler.yield` keeps our
+ * place in line; the rest of a long page waits behind the page's timers and input
+ * (`postTask` at background priority), or a plain macrotask where that is missing.
+ */
+export function yieldToPage(priority: 'user-visible' | 'background' = 'user-visible'): Promise<void> {
+  const s = typeof scheduler === 'undefined' ? undefined : scheduler;
+  if (priority === 'user-visible' && typeof s?.yield === 'function') return s.yield();
+  if (priority === 'background' && typeof s?.postTask === 'function') return s.postTask(() => undefined, { priority });
   return new Promise((resolve) => {
     const channel = new MessageChannel();
     channel.port1.onmessage = () => resolve();

@@ -74,6 +74,28 @@ describe('textRuns', () => {
   });
 });
 
+describe('textRuns on extreme pages', () => {
+  afterEach(() => document.body.replaceChildren());
+
+  it('should read text under 5,000 nested inline tags (block lookup is memoised)', () => {
+    let el: Element = document.body;
+    for (let i = 0; i < 5000; i++) el = el.appendChild(document.createElement('span'));
+    el.append('osteoporosis');
+    document.body.append('tail');
+    expect([...textRuns(document.body)].map((r) => r.text)).toEqual(['osteoporosistail']);
+  });
+
+  it('should hand a huge block over in pieces at node boundaries', () => {
+    const p = document.createElement('p');
+    for (let i = 0; i < 2000; i++) p.append(document.createElement('span'), `${'word '.repeat(10)}`);
+    document.body.append(p);
+    const pieces = [...textRuns(document.body)];
+    expect(pieces.length).toBeGreaterThan(1);
+    expect(pieces.map((r) => r.text).join('')).toBe(p.textContent);
+    for (const r of pieces) expect(r.text.length).toBeLessThan(40_000);
+  });
+});
+
 describe('isInsideSkipped', () => {
   it('should see a skipped ancestor', () => {
     const root = body('<div contenteditable="true"><p id="p">x</p></div><p id="q">y</p>');

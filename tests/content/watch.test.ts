@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { FLOOD, toBatch, watchChanges, type ChangeBatch } from '../../entrypoints/content/watch';
+import { BIG_BLOCK, FLOOD, toBatch, watchChanges, type ChangeBatch } from '../../entrypoints/content/watch';
 
 const record = (over: Partial<MutationRecord>): MutationRecord =>
   ({ type: 'childList', addedNodes: [] as unknown as NodeList, removedNodes: [] as unknown as NodeList, ...over }) as MutationRecord;
@@ -20,6 +20,15 @@ describe('toBatch', () => {
     p.append('vertebral ', b);
     document.body.append(p);
     expect(toBatch([record({ target: p, addedNodes: list(b) })], document.body).scopes).toEqual([p]);
+  });
+
+  it('should rescan only the new node when it joins a huge block', () => {
+    const feed = document.createElement('div');
+    for (let i = 0; i < BIG_BLOCK + 1; i++) feed.append(document.createElement('span'));
+    const added = document.createElement('span');
+    feed.append(added);
+    document.body.append(feed);
+    expect(toBatch([record({ target: feed, addedNodes: list(added) })], document.body).scopes).toEqual([added]);
   });
 
   it('should rescan the block of changed text and report a removal', () => {
