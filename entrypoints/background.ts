@@ -29,7 +29,8 @@ export default defineBackground(() => {
 
   browser.contextMenus.onClicked.addListener(async (info, tab) => {
     if (info.menuItemId !== MENU_ID || !info.selectionText) return;
-    const reply = tab?.id === undefined ? undefined : await ask<ExplainReply>(tab.id, { type: 'hg:explain', text: info.selectionText });
+    const reply =
+      tab?.id === undefined ? undefined : await ask<ExplainReply>(tab.id, { type: 'hg:explain', text: info.selectionText });
     // No glossary term in the selection (or no content script there): search the glossary for it.
     if (!reply?.termId) {
       const q = encodeURIComponent(info.selectionText.slice(0, 200));

@@ -109,7 +109,19 @@ function checkTerm(raw: unknown, index: number, problems: string[]): Term | unde
   c.strings(raw, 'related');
   c.sources(raw);
   if (raw.ambiguous !== undefined && typeof raw.ambiguous !== 'boolean') c.fail('ambiguous', 'expected true or false');
-  const known = new Set(['id', 'term', 'variants', 'abbreviations', 'definition', 'details', 'pronunciation', 'category', 'related', 'sources', 'ambiguous']);
+  const known = new Set([
+    'id',
+    'term',
+    'variants',
+    'abbreviations',
+    'definition',
+    'details',
+    'pronunciation',
+    'category',
+    'related',
+    'sources',
+    'ambiguous',
+  ]);
   for (const key of Object.keys(raw)) if (!known.has(key)) c.fail(key, 'unknown field');
   problems.push(...c.problems);
   return c.problems.length ? undefined : (raw as unknown as Term);
@@ -164,7 +176,7 @@ export function parseTerms(raw: unknown): Term[] {
 }
 
 function checkBlock(raw: unknown, c: Checker, field: string): OverviewBlock | undefined {
-  if (!isRec(raw)) return c.fail(field, 'expected a block'), undefined;
+  if (!isRec(raw)) return (c.fail(field, 'expected a block'), undefined);
   if (raw.type === 'paragraph') return c.text(raw, 'text') ? (raw as OverviewBlock) : undefined;
   if (raw.type === 'list') {
     const items = c.strings(raw, 'items');

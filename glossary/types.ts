@@ -62,9 +62,7 @@ export interface Term {
 export type CardTerm = Omit<Term, 'details' | 'related' | 'category'>;
 
 /** A block of a condition overview section. */
-export type OverviewBlock =
-  | { type: 'paragraph'; text: string }
-  | { type: 'list'; items: string[] };
+export type OverviewBlock = { type: 'paragraph'; text: string } | { type: 'list'; items: string[] };
 
 export interface OverviewSection {
   /** Anchor id, unique within the condition. */

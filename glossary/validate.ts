@@ -17,7 +17,12 @@ export function validateGlossary(
       continue;
     }
     all.push(...entries);
-    problems.push(...unsortedIds(file, entries.filter((e): e is { id: string } => typeof e?.id === 'string')));
+    problems.push(
+      ...unsortedIds(
+        file,
+        entries.filter((e): e is { id: string } => typeof e?.id === 'string'),
+      ),
+    );
   }
   let terms: Term[] = [];
   try {

@@ -10,5 +10,7 @@ for (const r of rows) {
   console.log(`${r.id.padEnd(width)}  ${r.grade.toFixed(1).padStart(5)}  ${String(r.words).padStart(5)}${flag}`);
 }
 const m = median(rows.map((r) => r.grade));
-console.log(`\n${rows.length} entries, median grade ${m.toFixed(1)} (target <= ${TARGET_MEDIAN_GRADE}, limit ${MAX_GRADE} per entry)`);
+console.log(
+  `\n${rows.length} entries, median grade ${m.toFixed(1)} (target <= ${TARGET_MEDIAN_GRADE}, limit ${MAX_GRADE} per entry)`,
+);
 if (m > TARGET_MEDIAN_GRADE) process.exitCode = 1;

@@ -10,10 +10,17 @@ interface CaretDoc {
 }
 
 /** The caret under a point: `caretPositionFromPoint` (both browsers now), or WebKit's older call. */
-function caretAt(doc: Document, x: number, y: number, shadowRoots: readonly ShadowRoot[]): { node: Node; offset: number } | undefined {
+function caretAt(
+  doc: Document,
+  x: number,
+  y: number,
+  shadowRoots: readonly ShadowRoot[],
+): { node: Node; offset: number } | undefined {
   const d = doc as unknown as CaretDoc;
   if (d.caretPositionFromPoint) {
-    const p = shadowRoots.length ? d.caretPositionFromPoint.call(doc, x, y, { shadowRoots: [...shadowRoots] }) : d.caretPositionFromPoint.call(doc, x, y);
+    const p = shadowRoots.length
+      ? d.caretPositionFromPoint.call(doc, x, y, { shadowRoots: [...shadowRoots] })
+      : d.caretPositionFromPoint.call(doc, x, y);
     return p ? { node: p.offsetNode, offset: p.offset } : undefined;
   }
   const r = d.caretRangeFromPoint?.call(doc, x, y);
@@ -37,7 +44,8 @@ export function markAtPoint(
   const candidates = [index.at(caret.node, caret.offset), index.at(caret.node, caret.offset - 1)];
   for (const mark of candidates) {
     if (!mark) continue;
-    for (const r of mark.range.getClientRects()) if (x >= r.left - 1 && x <= r.right + 1 && y >= r.top - 1 && y <= r.bottom + 1) return mark;
+    for (const r of mark.range.getClientRects())
+      if (x >= r.left - 1 && x <= r.right + 1 && y >= r.top - 1 && y <= r.bottom + 1) return mark;
   }
   return undefined;
 }

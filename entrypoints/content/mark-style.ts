@@ -40,7 +40,10 @@ export function isDarkPage(doc: Document): boolean {
     const c = parseRgb(win.getComputedStyle(el).backgroundColor);
     if (c && c.a > 0.5) return luminance(c) < 0.2;
   }
-  return win.getComputedStyle(doc.documentElement).colorScheme.includes('dark') && win.matchMedia('(prefers-color-scheme: dark)').matches;
+  return (
+    win.getComputedStyle(doc.documentElement).colorScheme.includes('dark') &&
+    win.matchMedia('(prefers-color-scheme: dark)').matches
+  );
 }
 
 /** The highlight name for a mark style on a light or dark page; undefined when marks are off. */

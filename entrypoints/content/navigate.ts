@@ -16,7 +16,7 @@ export function createNavigator(doc: Document) {
     else {
       // Start from what the reader sees: the first mark below the top of the viewport.
       const below = marks.findIndex((m) => m.range.getBoundingClientRect().top >= 0);
-      i = direction === 1 ? (below >= 0 ? below : 0) : (below > 0 ? below - 1 : marks.length - 1);
+      i = direction === 1 ? (below >= 0 ? below : 0) : below > 0 ? below - 1 : marks.length - 1;
     }
     const mark = marks[i]!;
     last = mark;

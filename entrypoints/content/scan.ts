@@ -5,15 +5,63 @@ export const HOST_TAG = 'health-glossary-tooltip';
 
 /** Elements whose text is code, input, hidden machinery or not prose: never scanned. */
 const SKIPPED = new Set([
-  'script', 'style', 'noscript', 'template', 'textarea', 'input', 'select', 'option', 'optgroup',
-  'code', 'pre', 'kbd', 'samp', 'svg', 'math', 'iframe', 'frame', 'object', 'embed', 'canvas',
-  'video', 'audio', 'head', 'title', HOST_TAG,
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'textarea',
+  'input',
+  'select',
+  'option',
+  'optgroup',
+  'code',
+  'pre',
+  'kbd',
+  'samp',
+  'svg',
+  'math',
+  'iframe',
+  'frame',
+  'object',
+  'embed',
+  'canvas',
+  'video',
+  'audio',
+  'head',
+  'title',
+  HOST_TAG,
 ]);
 
 /** Inline formatting: a term split across these ("<b>vertebral</b> fracture") is still one term. */
 const INLINE = new Set([
-  'a', 'abbr', 'b', 'bdi', 'bdo', 'big', 'cite', 'data', 'del', 'dfn', 'em', 'font', 'i', 'ins',
-  'label', 'mark', 'q', 's', 'small', 'span', 'strike', 'strong', 'sub', 'sup', 'time', 'tt', 'u', 'wbr',
+  'a',
+  'abbr',
+  'b',
+  'bdi',
+  'bdo',
+  'big',
+  'cite',
+  'data',
+  'del',
+  'dfn',
+  'em',
+  'font',
+  'i',
+  'ins',
+  'label',
+  'mark',
+  'q',
+  's',
+  'small',
+  'span',
+  'strike',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'tt',
+  'u',
+  'wbr',
 ]);
 
 /** Whether an element is inline formatting that text may run across. */
@@ -94,7 +142,8 @@ function hiddenText(el: Element, exclude: Node | undefined): string {
     if (UNRENDERED.has(el.localName)) return '';
     if (INLINE_SKIPPED.has(el.localName) || INLINE.has(el.localName)) {
       const walker = (el.ownerDocument ?? document).createTreeWalker(el, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-        acceptNode: (n: Node) => (n.nodeType === 1 && UNRENDERED.has((n as Element).localName) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+        acceptNode: (n: Node) =>
+          n.nodeType === 1 && UNRENDERED.has((n as Element).localName) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
       });
       let first = -1;
       let last = -1;

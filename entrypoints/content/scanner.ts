@@ -115,7 +115,11 @@ export function createScanner(opts: ScannerOptions): Scanner {
     if (changed) opts.onChange?.();
     // Only the latest rescan is kept, so a page that changes forever does not grow the timeline.
     if (measure === 'rescan') performance.clearMeasures('health-glossary:rescan');
-    performance.measure(`health-glossary:${measure}`, { start: t0, end: performance.now(), detail: { busyMs: busy, marks: index.size } });
+    performance.measure(`health-glossary:${measure}`, {
+      start: t0,
+      end: performance.now(),
+      detail: { busyMs: busy, marks: index.size },
+    });
   }
 
   async function rescan(scopes: readonly Node[], removed: boolean): Promise<void> {

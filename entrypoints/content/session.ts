@@ -52,7 +52,9 @@ export async function runOnPage(doc: Document, terms: readonly CardTerm[], match
       case 'hg:terms':
         return Promise.resolve({ counts: running ? countTerms(running.h) : [], hostname });
       case 'hg:jump':
-        return running ? jump(running.h, req.direction, req.termId).then((m) => ({ found: !!m })) : Promise.resolve({ found: false });
+        return running
+          ? jump(running.h, req.direction, req.termId).then((m) => ({ found: !!m }))
+          : Promise.resolve({ found: false });
       case 'hg:explain':
         return Promise.resolve(explain(doc, req.text));
       case 'hg:toggle-site':

@@ -1,7 +1,10 @@
 declare global {
   // `scheduler` is in Chromium and recent Firefox; typed here until lib.dom has it.
   var scheduler:
-    | { yield?: () => Promise<void>; postTask?: (cb: () => void, opts: { priority: 'user-visible' | 'background' }) => Promise<void> }
+    | {
+        yield?: () => Promise<void>;
+        postTask?: (cb: () => void, opts: { priority: 'user-visible' | 'background' }) => Promise<void>;
+      }
     | undefined;
 }
 

@@ -2,7 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { MarkIndex } from '../../entrypoints/content/marks';
 import { textRuns } from '../../entrypoints/content/scan';
 
-const setup = (html: string): { index: MarkIndex; highlight: Highlight; run: ReturnType<typeof textRuns> extends Generator<infer R> ? R : never } => {
+const setup = (
+  html: string,
+): { index: MarkIndex; highlight: Highlight; run: ReturnType<typeof textRuns> extends Generator<infer R> ? R : never } => {
   // eslint-disable-next-line no-restricted-properties
   document.body.innerHTML = html;
   const highlight = new Highlight();

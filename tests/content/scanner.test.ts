@@ -3,7 +3,12 @@ import { createScanner, HEALTH_PAGE_THRESHOLD, type Scanner } from '../../entryp
 import { compileMatcher, type MatchableTerm } from '../../glossary/matcher';
 
 const t = (id: string, term: string, variants: string[] = []): MatchableTerm => ({ id, term, variants, abbreviations: [] });
-const TERMS = [t('osteoporosis', 'osteoporosis'), t('kyphosis', 'kyphosis'), t('vertebra', 'vertebra', ['vertebrae']), t('disc', 'disc', ['discs'])];
+const TERMS = [
+  t('osteoporosis', 'osteoporosis'),
+  t('kyphosis', 'kyphosis'),
+  t('vertebra', 'vertebra', ['vertebrae']),
+  t('disc', 'disc', ['discs']),
+];
 const matcher = compileMatcher(TERMS);
 
 const setBody = (html: string): HTMLElement => {

@@ -2,7 +2,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { BIG_BLOCK, FLOOD, toBatch, watchChanges, type ChangeBatch } from '../../entrypoints/content/watch';
 
 const record = (over: Partial<MutationRecord>): MutationRecord =>
-  ({ type: 'childList', addedNodes: [] as unknown as NodeList, removedNodes: [] as unknown as NodeList, ...over }) as MutationRecord;
+  ({
+    type: 'childList',
+    addedNodes: [] as unknown as NodeList,
+    removedNodes: [] as unknown as NodeList,
+    ...over,
+  }) as MutationRecord;
 const list = (...nodes: Node[]): NodeList => nodes as unknown as NodeList;
 
 describe('toBatch', () => {
@@ -44,7 +49,10 @@ describe('toBatch', () => {
     const inner = document.createElement('div');
     outer.append(inner);
     document.body.append(outer);
-    const batch = toBatch([record({ target: document.body, addedNodes: list(outer) }), record({ target: outer, addedNodes: list(inner) })], document.body);
+    const batch = toBatch(
+      [record({ target: document.body, addedNodes: list(outer) }), record({ target: outer, addedNodes: list(inner) })],
+      document.body,
+    );
     expect(batch.scopes).toEqual([outer]);
   });
 
@@ -52,14 +60,18 @@ describe('toBatch', () => {
     const host = document.createElement('health-glossary-tooltip');
     const gone = document.createElement('div');
     document.documentElement.append(host);
-    expect(toBatch([record({ target: document.documentElement, addedNodes: list(host, gone) })], document.body).scopes).toEqual([]);
+    expect(toBatch([record({ target: document.documentElement, addedNodes: list(host, gone) })], document.body).scopes).toEqual(
+      [],
+    );
     host.remove();
   });
 
   it('should rescan the root once after a flood', () => {
     const divs = Array.from({ length: FLOOD + 1 }, () => document.createElement('div'));
     document.body.append(...divs);
-    expect(toBatch([record({ target: document.body, addedNodes: list(...divs) })], document.body).scopes).toEqual([document.body]);
+    expect(toBatch([record({ target: document.body, addedNodes: list(...divs) })], document.body).scopes).toEqual([
+      document.body,
+    ]);
   });
 });
 

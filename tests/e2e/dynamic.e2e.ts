@@ -52,7 +52,10 @@ describe.each(Object.keys(BROWSERS) as (keyof typeof BROWSERS)[])('dynamic pages
     await page.evaluate(() => {
       document.getElementById('status')!.firstChild!.nodeValue = 'done';
     }, null);
-    await page.waitFor(([n, t]) => ![...(CSS.highlights.get(n) ?? [])].some((r) => (r as Range).toString() === t), [HIGHLIGHT, 'scoliosis'] as const);
+    await page.waitFor(([n, t]) => ![...(CSS.highlights.get(n) ?? [])].some((r) => (r as Range).toString() === t), [
+      HIGHLIGHT,
+      'scoliosis',
+    ] as const);
   });
 
   it('should leave the app working (its own navigation and scripts)', async () => {

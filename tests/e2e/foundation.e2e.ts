@@ -33,7 +33,24 @@ describe.each(Object.keys(BROWSERS) as (keyof typeof BROWSERS)[])('foundation in
 
   it('should mark the article terms, longest match first', async () => {
     const marked = await page.evaluate(markedTexts, HIGHLIGHT);
-    for (const text of ['Osteoporosis', 'bone mass', 'bone microarchitecture', 'vertebral compression fracture', 'VCF', 'vertebra', 'vertebrae', 'kyphosis', 'physical therapy', 'spinal orthosis', 'vertebral augmentation', 'vertebroplasty', 'kyphoplasty', 'bone cement', 'bone mineral density test', 'osteopenia'])
+    for (const text of [
+      'Osteoporosis',
+      'bone mass',
+      'bone microarchitecture',
+      'vertebral compression fracture',
+      'VCF',
+      'vertebra',
+      'vertebrae',
+      'kyphosis',
+      'physical therapy',
+      'spinal orthosis',
+      'vertebral augmentation',
+      'vertebroplasty',
+      'kyphoplasty',
+      'bone cement',
+      'bone mineral density test',
+      'osteopenia',
+    ])
       expect(marked, text).toContain(text);
     expect(marked).not.toContain('compression fracture');
     expect(marked.some((t) => /kyphoscoliosis/i.test(t))).toBe(false);
@@ -83,7 +100,10 @@ describe.each(Object.keys(BROWSERS) as (keyof typeof BROWSERS)[])('foundation in
     await page.evaluate(() => {
       document.getElementById('dynamic-target')!.textContent = 'New text about sarcopenia and scoliosis.';
     }, null);
-    await page.waitFor((n) => [...(CSS.highlights.get(n) ?? [])].some((r) => (r as Range).toString() === 'sarcopenia'), HIGHLIGHT);
+    await page.waitFor(
+      (n) => [...(CSS.highlights.get(n) ?? [])].some((r) => (r as Range).toString() === 'sarcopenia'),
+      HIGHLIGHT,
+    );
     await page.evaluate(() => {
       document.getElementById('dynamic-target')!.textContent = 'Nothing here now.';
     }, null);
@@ -101,7 +121,9 @@ describe.each(Object.keys(BROWSERS) as (keyof typeof BROWSERS)[])('foundation in
     expect(heading).toMatch(/osteoporosis/i);
     const sections = await popup.evaluate(() => document.querySelectorAll('article.overview section').length, null);
     expect(sections).toBeGreaterThan(3);
-    expect(await popup.evaluate(() => document.querySelector('.disclaimer')?.textContent ?? '', null)).toMatch(/not medical advice/);
+    expect(await popup.evaluate(() => document.querySelector('.disclaimer')?.textContent ?? '', null)).toMatch(
+      /not medical advice/,
+    );
     await popup.screenshot(path.join(SHOTS, `popup-${name}.png`));
     await popup.close();
   });

@@ -17,42 +17,48 @@ function markIn({ name, selector }: { name: string; selector: string }): { x: nu
   return null;
 }
 
-describe.each(Object.keys(BROWSERS) as (keyof typeof BROWSERS)[])("glossary terms inside the extension's own pages in %s", (name) => {
-  let browser: TestBrowser;
+describe.each(Object.keys(BROWSERS) as (keyof typeof BROWSERS)[])(
+  "glossary terms inside the extension's own pages in %s",
+  (name) => {
+    let browser: TestBrowser;
 
-  beforeAll(async () => {
-    browser = await BROWSERS[name]();
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-  });
+    beforeAll(async () => {
+      browser = await BROWSERS[name]();
+    }, 60_000);
+    afterAll(async () => {
+      await browser?.close();
+    });
 
-  it('should mark and explain terms in the popup overview, but not in headings', async () => {
-    const popup = await browser.newPage();
-    await popup.setViewport(420, 600);
-    await popup.open(`${browser.extensionBase}popup.html`, 'main');
-    await popup.waitFor((n) => (CSS.highlights.get(n)?.size ?? 0) > 20, HIGHLIGHT);
-    expect(await popup.evaluate(marksInside, { name: HIGHLIGHT, selector: 'h1, h2, h3, [role="tablist"]' })).toEqual([]);
-    const at = await popup.evaluate(markIn, { name: HIGHLIGHT, selector: '[role="tabpanel"]:not([hidden]) p' });
-    expect(at).not.toBeNull();
-    await popup.mouseMove(at!.x, at!.y);
-    await popup.waitFor(tooltipVisible, HOST);
-    expect((await popup.evaluate(tooltipText, HOST)).toLowerCase()).toContain(at!.text.toLowerCase().slice(0, 5));
-    await popup.screenshot(path.join(SHOTS, `popup-card-${name}.png`));
-    await popup.close();
-  });
+    it('should mark and explain terms in the popup overview, but not in headings', async () => {
+      const popup = await browser.newPage();
+      await popup.setViewport(420, 600);
+      await popup.open(`${browser.extensionBase}popup.html`, 'main');
+      await popup.waitFor((n) => (CSS.highlights.get(n)?.size ?? 0) > 20, HIGHLIGHT);
+      expect(await popup.evaluate(marksInside, { name: HIGHLIGHT, selector: 'h1, h2, h3, [role="tablist"]' })).toEqual([]);
+      const at = await popup.evaluate(markIn, { name: HIGHLIGHT, selector: '[role="tabpanel"]:not([hidden]) p' });
+      expect(at).not.toBeNull();
+      await popup.mouseMove(at!.x, at!.y);
+      await popup.waitFor(tooltipVisible, HOST);
+      expect((await popup.evaluate(tooltipText, HOST)).toLowerCase()).toContain(at!.text.toLowerCase().slice(0, 5));
+      await popup.screenshot(path.join(SHOTS, `popup-card-${name}.png`));
+      await popup.close();
+    });
 
-  it('should mark and explain terms in the glossary page details', async () => {
-    const page = await browser.newPage();
-    await page.open(`${browser.extensionBase}glossary.html#kyphosis`, '#kyphosis');
-    await page.waitFor((n) => (CSS.highlights.get(n)?.size ?? 0) > 100, HIGHLIGHT);
-    expect(await page.evaluate(marksInside, { name: HIGHLIGHT, selector: '.entry-head, h1, h2, h3' })).toEqual([]);
-    const at = await page.evaluate(markIn, { name: HIGHLIGHT, selector: '#kyphosis .details' });
-    expect(at).not.toBeNull();
-    await page.mouseMove(at!.x, at!.y);
-    await page.waitFor(tooltipVisible, HOST);
-    const card = await page.evaluate((h) => document.querySelector(h)!.shadowRoot!.querySelector('a')?.getAttribute('href'), HOST);
-    expect(card).toMatch(/^#[a-z0-9-]+$/);
-    await page.close();
-  });
-});
+    it('should mark and explain terms in the glossary page details', async () => {
+      const page = await browser.newPage();
+      await page.open(`${browser.extensionBase}glossary.html#kyphosis`, '#kyphosis');
+      await page.waitFor((n) => (CSS.highlights.get(n)?.size ?? 0) > 100, HIGHLIGHT);
+      expect(await page.evaluate(marksInside, { name: HIGHLIGHT, selector: '.entry-head, h1, h2, h3' })).toEqual([]);
+      const at = await page.evaluate(markIn, { name: HIGHLIGHT, selector: '#kyphosis .details' });
+      expect(at).not.toBeNull();
+      await page.mouseMove(at!.x, at!.y);
+      await page.waitFor(tooltipVisible, HOST);
+      const card = await page.evaluate(
+        (h) => document.querySelector(h)!.shadowRoot!.querySelector('a')?.getAttribute('href'),
+        HOST,
+      );
+      expect(card).toMatch(/^#[a-z0-9-]+$/);
+      await page.close();
+    });
+  },
+);

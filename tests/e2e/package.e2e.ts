@@ -26,13 +26,17 @@ describe('store packages and manifests', () => {
   it('should make the Chrome zip, the Firefox zip and the sources zip with one version', () => {
     for (const f of readdirSync('.output')) if (f.endsWith('.zip')) rmSync(`.output/${f}`);
     execFileSync('npm', ['run', 'zip'], { stdio: 'pipe' });
-    const zips = readdirSync('.output').filter((f) => f.endsWith('.zip')).sort();
+    const zips = readdirSync('.output')
+      .filter((f) => f.endsWith('.zip'))
+      .sort();
     expect(zips).toEqual([
       `${pkg.name}-${pkg.version}-chrome-mv3.zip`,
       `${pkg.name}-${pkg.version}-firefox-mv3.zip`,
       `${pkg.name}-${pkg.version}-sources.zip`,
     ]);
-    const listing = execFileSync('python3', ['-m', 'zipfile', '-l', `.output/${pkg.name}-${pkg.version}-sources.zip`], { encoding: 'utf8' });
+    const listing = execFileSync('python3', ['-m', 'zipfile', '-l', `.output/${pkg.name}-${pkg.version}-sources.zip`], {
+      encoding: 'utf8',
+    });
     expect(listing).toContain('glossary/matcher.ts');
     expect(listing).not.toContain('node_modules/');
     expect(existsSync('.output/firefox-mv3/manifest.json')).toBe(true);

@@ -67,7 +67,12 @@ export function tooltipVisible(host: string): boolean {
   if (!box) return false;
   const root = box.closest('[data-tippy-root]');
   // Fully faded in, so screenshots show the finished card.
-  return !!root && getComputedStyle(root).visibility !== 'hidden' && getComputedStyle(box).opacity === '1' && box.getBoundingClientRect().height > 0;
+  return (
+    !!root &&
+    getComputedStyle(root).visibility !== 'hidden' &&
+    getComputedStyle(box).opacity === '1' &&
+    box.getBoundingClientRect().height > 0
+  );
 }
 
 /**
@@ -168,7 +173,13 @@ export function jankSince(since: number): {
   supported: boolean;
   longTasks: { start: number; duration: number }[];
   beats: { start: number; lateMs: number }[];
-  frames: { start: number; duration: number; blocking: number; render: number; scripts: { url: string; invoker: string; duration: number }[] }[];
+  frames: {
+    start: number;
+    duration: number;
+    blocking: number;
+    render: number;
+    scripts: { url: string; invoker: string; duration: number }[];
+  }[];
 } {
   const jank = (window as unknown as { __hgJank?: ReturnType<typeof jankSince> }).__hgJank;
   if (!jank) return { supported: false, longTasks: [], beats: [], frames: [] };
@@ -204,7 +215,11 @@ export function tooltipShown(host: string): boolean {
  * Marks of the extension's highlight that fall inside the element `selector` (light DOM of this
  * document), as text, in document order; `stale` counts collapsed ranges (their text left).
  */
-export function marksWithin({ prefix, selector }: { prefix: string; selector: string }): { texts: string[]; stale: number; total: number } {
+export function marksWithin({ prefix, selector }: { prefix: string; selector: string }): {
+  texts: string[];
+  stale: number;
+  total: number;
+} {
   let h: Highlight | undefined;
   for (const [key, value] of CSS.highlights ?? []) if (key.startsWith(prefix)) h = value;
   if (!h) return { texts: [], stale: 0, total: -1 };
@@ -212,5 +227,9 @@ export function marksWithin({ prefix, selector }: { prefix: string; selector: st
   const ranges = [...h] as Range[];
   const inside = ranges.filter((r) => !r.collapsed && scope?.contains(r.startContainer));
   inside.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
-  return { texts: inside.map((r) => r.toString()), stale: ranges.filter((r) => r.collapsed || !r.startContainer.isConnected).length, total: ranges.length };
+  return {
+    texts: inside.map((r) => r.toString()),
+    stale: ranges.filter((r) => r.collapsed || !r.startContainer.isConnected).length,
+    total: ranges.length,
+  };
 }

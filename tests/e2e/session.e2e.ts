@@ -10,7 +10,10 @@ declare const chrome: { storage: { sync: { set(v: object): Promise<void>; clear(
 /** Runs in an extension page: sends a message to every tab's content script, returns the answers. */
 async function askTabs(msg: object): Promise<unknown[]> {
   const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
-  const tabs = (api.tabs as unknown as { query(q: object): Promise<{ id: number }[]>; sendMessage(id: number, m: object): Promise<unknown> });
+  const tabs = api.tabs as unknown as {
+    query(q: object): Promise<{ id: number }[]>;
+    sendMessage(id: number, m: object): Promise<unknown>;
+  };
   const all = await tabs.query({});
   const replies = await Promise.all(all.map((t) => tabs.sendMessage(t.id, msg).catch(() => undefined)));
   return replies.filter((r) => r !== undefined);
@@ -53,7 +56,10 @@ describe.each(Object.keys(BROWSERS) as (keyof typeof BROWSERS)[])('settings and 
     await page.waitFor((n) => !CSS.highlights.has(n), HIGHLIGHT);
     expect(await page.evaluate(() => document.querySelector('health-glossary-tooltip'), null)).toBeNull();
     await ext.evaluate(setSync, { enabled: true });
-    await page.waitFor(([n, count]) => (CSS.highlights.get(n as string)?.size ?? 0) === count, [HIGHLIGHT, marksAtStart] as const);
+    await page.waitFor(([n, count]) => (CSS.highlights.get(n as string)?.size ?? 0) === count, [
+      HIGHLIGHT,
+      marksAtStart,
+    ] as const);
   });
 
   it('should switch off only for a listed site', async () => {
@@ -90,12 +96,17 @@ describe.each(Object.keys(BROWSERS) as (keyof typeof BROWSERS)[])('settings and 
 
   it('should jump to the next occurrence of a term and show its card (popup "On this page", keyboard command)', async () => {
     await page.evaluate(() => window.scrollTo(0, 0), null);
-    const [reply] = (await ext.evaluate(askTabs, { type: 'hg:jump', termId: 'bone-cement', direction: 1 })) as { found: boolean }[];
+    const [reply] = (await ext.evaluate(askTabs, { type: 'hg:jump', termId: 'bone-cement', direction: 1 })) as {
+      found: boolean;
+    }[];
     expect(reply!.found).toBe(true);
     await page.waitFor(tooltipVisible, HOST);
     expect((await page.evaluate(tooltipText, HOST)).toLowerCase()).toContain('bone cement');
     // The card is also announced to screen readers.
-    const live = await page.evaluate((h) => document.querySelector(h)?.shadowRoot?.querySelector('[aria-live]')?.textContent ?? '', HOST);
+    const live = await page.evaluate(
+      (h) => document.querySelector(h)?.shadowRoot?.querySelector('[aria-live]')?.textContent ?? '',
+      HOST,
+    );
     expect(live.toLowerCase()).toContain('bone cement');
     await page.press('Escape');
     await page.waitFor((h) => !document.querySelector(h)?.shadowRoot?.querySelector('.tippy-box[data-state="visible"]'), HOST);
@@ -107,7 +118,11 @@ describe.each(Object.keys(BROWSERS) as (keyof typeof BROWSERS)[])('settings and 
     await page.waitFor(tooltipVisible, HOST);
     const first = await at();
     await ext.evaluate(askTabs, { type: 'hg:jump', direction: 1 });
-    await page.waitFor((t) => !(document.querySelector('health-glossary-tooltip')?.shadowRoot?.textContent ?? '').toLowerCase().startsWith(t as string), first);
+    await page.waitFor(
+      (t) =>
+        !(document.querySelector('health-glossary-tooltip')?.shadowRoot?.textContent ?? '').toLowerCase().startsWith(t as string),
+      first,
+    );
     await ext.evaluate(askTabs, { type: 'hg:jump', direction: -1 });
     await page.waitFor(tooltipVisible, HOST);
     expect(await at()).toBe(first);

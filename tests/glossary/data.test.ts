@@ -14,9 +14,20 @@ describe('bundled glossary data', () => {
   });
 
   it.each([
-    'osteoporosis', 'bone-mass', 'microarchitecture', 'vertebra', 'vertebral-compression-fracture', 'kyphosis',
-    'vertebral-augmentation', 'vertebroplasty', 'kyphoplasty', 'bone-cement', 'orthosis', 'physical-therapy',
-    'osteopenia', 'bone-mineral-density',
+    'osteoporosis',
+    'bone-mass',
+    'microarchitecture',
+    'vertebra',
+    'vertebral-compression-fracture',
+    'kyphosis',
+    'vertebral-augmentation',
+    'vertebroplasty',
+    'kyphoplasty',
+    'bone-cement',
+    'orthosis',
+    'physical-therapy',
+    'osteopenia',
+    'bone-mineral-density',
   ])('should explain the seed document term %s', (id) => {
     expect(TERMS.some((t) => t.id === id)).toBe(true);
   });

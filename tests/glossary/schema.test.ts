@@ -36,8 +36,16 @@ describe('parseTerms', () => {
     ['trailing spaces', { details: 'Text. ' }, 'kyphosis.details: has leading or trailing spaces'],
     ['a definition over 35 words', { definition: 'word '.repeat(36).trim() }, 'kyphosis.definition: has 36 words; at most 35'],
     ['an unknown category', { category: 'magic' }, 'kyphosis.category: unknown category "magic"'],
-    ['a source from an unknown organisation', { sources: [{ org: 'Blog', url: 'https://example.org' }] }, 'kyphosis.sources[0].org: unknown organisation "Blog"'],
-    ['a source that is not https', { sources: [{ org: 'NHS', url: 'http://nhs.uk' }] }, 'kyphosis.sources[0].url: expected an https URL'],
+    [
+      'a source from an unknown organisation',
+      { sources: [{ org: 'Blog', url: 'https://example.org' }] },
+      'kyphosis.sources[0].org: unknown organisation "Blog"',
+    ],
+    [
+      'a source that is not https',
+      { sources: [{ org: 'NHS', url: 'http://nhs.uk' }] },
+      'kyphosis.sources[0].url: expected an https URL',
+    ],
     ['no sources', { sources: [] }, 'kyphosis.sources: needs at least one source'],
     ['a variant that is not a string', { variants: [3] }, 'kyphosis.variants[0]: expected a string'],
     ['an unknown field', { colour: 'red' }, 'kyphosis.colour: unknown field'],

@@ -11,13 +11,43 @@ const seed = existsSync(SEEDS) ? readdirSync(SEEDS).find((f) => f.endsWith('.txt
 
 describe.skipIf(!seed)('the seed article pasted into a page', () => {
   const text = seed ? readFileSync(path.join(SEEDS, seed), 'utf8') : '';
-  const found = new Set(compileMatcher(TERMS).find(text).map((m) => m.termId));
+  const found = new Set(
+    compileMatcher(TERMS)
+      .find(text)
+      .map((m) => m.termId),
+  );
 
   it.each([
-    'osteoporosis', 'bone-mass', 'back-pain', 'vertebra', 'spinal-column', 'microarchitecture', 'fracture',
-    'hip', 'spine', 'vertebral-compression-fracture', 'acute-pain', 'chronic-pain', 'muscle-strain',
-    'anterior', 'posture', 'conservative-treatment', 'fragility-fracture', 'height-loss', 'kyphosis', 'rest', 'pain-medicine', 'brace', 'orthosis', 'minimally-invasive-surgery',
-    'vertebral-augmentation', 'vertebroplasty', 'kyphoplasty', 'bone-cement', 'physical-therapy', 'bone-loss',
+    'osteoporosis',
+    'bone-mass',
+    'back-pain',
+    'vertebra',
+    'spinal-column',
+    'microarchitecture',
+    'fracture',
+    'hip',
+    'spine',
+    'vertebral-compression-fracture',
+    'acute-pain',
+    'chronic-pain',
+    'muscle-strain',
+    'anterior',
+    'posture',
+    'conservative-treatment',
+    'fragility-fracture',
+    'height-loss',
+    'kyphosis',
+    'rest',
+    'pain-medicine',
+    'brace',
+    'orthosis',
+    'minimally-invasive-surgery',
+    'vertebral-augmentation',
+    'vertebroplasty',
+    'kyphoplasty',
+    'bone-cement',
+    'physical-therapy',
+    'bone-loss',
   ])('should mark %s', (id) => {
     expect(found.has(id), `${id} not found; found: ${[...found].join(', ')}`).toBe(true);
   });

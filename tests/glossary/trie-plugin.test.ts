@@ -8,7 +8,11 @@ describe('the prebuilt trie shipped to the content script', () => {
 
   it('should match exactly like a trie compiled from the glossary at run time', () => {
     expect(loadMatcher(trie).find(text)).toEqual(compileMatcher(TERMS).find(text));
-    expect(loadMatcher(trie).find(text).map((m) => m.termId)).toContain('vertebral-compression-fracture');
+    expect(
+      loadMatcher(trie)
+        .find(text)
+        .map((m) => m.termId),
+    ).toContain('vertebral-compression-fracture');
   });
 
   it('should survive a JSON round trip (it ships as JSON)', () => {
