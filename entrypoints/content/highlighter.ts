@@ -75,8 +75,41 @@ export function startHighlighter(doc: Document, opts: HighlighterOptions): Highl
   const root = doc.body ?? doc.documentElement;
   // Watch before the first scan, so text added while it runs is not missed.
   watchChanges(root, ({ scopes, removed }) => void scanner.rescan(scopes, removed), signal);
-  const ready = scanner.scan(root);
+  const ready = scanner.scan(root).then(() =>
+    watchUpgrades(
+      root,
+      (shadow) => {
+        onShadowRoot(shadow);
+        void scanner.scan(shadow, 'rescan');
+      },
+      signal,
+    ),
+  );
   return { scanner, tooltip, lookup, ready, setMarkStyle };
+}
+
+/** Seconds after the first scan at which not-yet-defined custom elements are looked at again. */
+const UPGRADE_CHECKS = [0.5, 1, 2, 4];
+
+/**
+ * A custom element that upgrades late attaches its shadow root without any DOM mutation the
+ * observer could see (and the content script's world cannot use `customElements.whenDefined`):
+ * elements still undefined after the first scan are checked again a few times.
+ */
+function watchUpgrades(root: Element, onShadowRoot: (shadow: ShadowRoot) => void, signal: AbortSignal): void {
+  let waiting = [...root.querySelectorAll(':not(:defined)')];
+  if (waiting.length === 0) return;
+  for (const seconds of UPGRADE_CHECKS) {
+    const timer = setTimeout(() => {
+      waiting = waiting.filter((el) => {
+        if (!el.isConnected) return false;
+        if (!el.shadowRoot) return true;
+        onShadowRoot(el.shadowRoot);
+        return false;
+      });
+    }, seconds * 1000);
+    signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
+  }
 }
 
 /**
