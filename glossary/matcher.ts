@@ -26,7 +26,11 @@ const FANOUT_BASE = 48;
 
 /** A compiled glossary: find(text) returns non-overlapping whole-word matches. */
 export interface Matcher {
-  find(text: string): Match[];
+  /**
+   * Matches starting in `[from, to)` (default: the whole text); a match may run past `to`. Lets a
+   * caller cut a huge text into slices without cutting words.
+   */
+  find(text: string, from?: number, to?: number): Match[];
   /** Number of trie nodes, for benchmarks and tests. */
   readonly size: number;
 }
@@ -144,10 +148,12 @@ export function loadMatcher(trie: CompiledTrie): Matcher {
     }
   };
 
-  const find = (text: string): Match[] => {
+  const find = (text: string, from = 0, to = text.length): Match[] => {
     const candidates: Match[] = [];
-    const n = text.length;
-    let i = 0;
+    const n = Math.min(to, text.length);
+    let i = from;
+    // Starting inside a word: that word began before the slice.
+    if (i > 0) while (i < n && isWordCode(text.charCodeAt(i - 1)) && isWordCode(text.charCodeAt(i))) i++;
     while (i < n) {
       while (i < n && !isWordCode(text.charCodeAt(i))) i++;
       if (i >= n) break;

@@ -3,6 +3,7 @@ import type { CardTerm } from '../../glossary/types';
 import type { MarkStyle } from '../../settings/parse';
 import { followPointer } from './hover';
 import { highlightName, isDarkPage } from './mark-style';
+import { afterNextPaint } from './yield';
 import { createScanner, type Scanner } from './scanner';
 import { createTooltip, type Tooltip } from './tooltip';
 import markCss from './style.css?inline';
@@ -41,14 +42,17 @@ export function startHighlighter(doc: Document, opts: HighlighterOptions): Highl
   const lookup = (id: string): CardTerm | undefined => byId.get(id);
   const highlight = new Highlight();
   const registry = (doc.defaultView ?? globalThis).CSS.highlights;
-  const dark = isDarkPage(doc);
+  // Read once the page has rendered (see below); until then assume a light page.
+  let dark = false;
+  let style = opts.markStyle ?? 'underline';
   let name: string | undefined;
-  const setMarkStyle = (style: MarkStyle): void => {
+  const setMarkStyle = (next: MarkStyle): void => {
+    style = next;
     if (name && registry.get(name) === highlight) registry.delete(name);
     name = highlightName(style, dark);
     if (name && !signal.aborted) registry.set(name, highlight);
   };
-  setMarkStyle(opts.markStyle ?? 'underline');
+  setMarkStyle(style);
   signal.addEventListener('abort', () => {
     if (name && registry.get(name) === highlight) registry.delete(name);
     highlight.clear();
@@ -75,16 +79,24 @@ export function startHighlighter(doc: Document, opts: HighlighterOptions): Highl
   const root = doc.body ?? doc.documentElement;
   // Watch before the first scan, so text added while it runs is not missed.
   watchChanges(root, ({ scopes, removed }) => void scanner.rescan(scopes, removed), signal);
-  const ready = scanner.scan(root).then(() =>
-    watchUpgrades(
-      root,
-      (shadow) => {
-        onShadowRoot(shadow);
-        void scanner.scan(shadow, 'rescan');
-      },
-      signal,
-    ),
-  );
+  // Start after the page's next rendering update: the page lays itself out in its own task, and
+  // reading the background colour or the element in view then forces no layout in ours.
+  const ready = afterNextPaint(doc)
+    .then(() => {
+      dark = isDarkPage(doc);
+      setMarkStyle(style);
+      return scanner.scan(root);
+    })
+    .then(() =>
+      watchUpgrades(
+        root,
+        (shadow) => {
+          onShadowRoot(shadow);
+          void scanner.scan(shadow, 'rescan');
+        },
+        signal,
+      ),
+    );
   return { scanner, tooltip, lookup, ready, setMarkStyle };
 }
 

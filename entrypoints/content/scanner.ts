@@ -8,6 +8,8 @@ import { yieldToPage } from './yield';
 export const HEALTH_PAGE_THRESHOLD = 3;
 /** Longest stretch of work between yields to the page. */
 const SLICE_MS = 8;
+/** Characters matched between time checks. */
+const MATCH_SLICE = 65_536;
 /** Marks found are painted at most this often while a long scan runs (each paint is a repaint). */
 const PAINT_MS = 200;
 
@@ -51,9 +53,9 @@ export function createScanner(opts: ScannerOptions): Scanner {
     index.add(run, match);
   };
 
-  const take = (run: TextRun): boolean => {
+  const take = (run: TextRun, from: number, to: number): boolean => {
     let changed = false;
-    for (const match of opts.matcher.find(run.text)) {
+    for (const match of opts.matcher.find(run.text, from, to)) {
       if (opts.ambiguous.has(match.termId)) {
         if (healthPage) place(run, match);
         else pending.push({ run, match });
@@ -93,7 +95,16 @@ export function createScanner(opts: ScannerOptions): Scanner {
       };
       for (const run of textRuns(r, exclude, onShadowRoot, opts.skipSelector)) {
         if (opts.signal.aborted) return;
-        if (take(run)) changed = true;
+        // One huge text node (5 MB) is matched in slices too.
+        for (let from = 0; from < run.text.length; from += MATCH_SLICE) {
+          if (from > 0 && performance.now() - sliceStart > SLICE_MS) {
+            busy += performance.now() - sliceStart;
+            await yieldToPage(r === inView ? 'user-visible' : 'background');
+            if (opts.signal.aborted) return;
+            sliceStart = performance.now();
+          }
+          if (take(run, from, from + MATCH_SLICE)) changed = true;
+        }
         if (performance.now() - sliceStart > SLICE_MS) {
           const now = performance.now();
           busy += now - sliceStart;

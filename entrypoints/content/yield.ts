@@ -23,3 +23,18 @@ export function yieldToPage(priority: 'user-visible' | 'background' = 'user-visi
     channel.port2.postMessage(null);
   });
 }
+
+/** Resolves in the task after the page's next rendering update (or after 100 ms where none comes). */
+export function afterNextPaint(doc: Document): Promise<void> {
+  const win = doc.defaultView;
+  if (!win) return Promise.resolve();
+  return new Promise((resolve) => {
+    const fallback = win.setTimeout(resolve, 100);
+    win.requestAnimationFrame(() =>
+      win.setTimeout(() => {
+        win.clearTimeout(fallback);
+        resolve();
+      }, 0),
+    );
+  });
+}

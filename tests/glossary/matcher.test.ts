@@ -92,3 +92,20 @@ describe('compileMatcher', () => {
     expect(small.size).toBe(4);
   });
 });
+
+describe('find in slices', () => {
+  const matcher = compileMatcher([
+    { id: 'kyphosis', term: 'kyphosis', variants: [], abbreviations: [] },
+    { id: 'bmd', term: 'bone mineral density', variants: [], abbreviations: [] },
+  ]);
+  const text = 'kyphosis and bone mineral density, then kyphosis again';
+
+  it.each([3, 7, 13, 20, 31])('should find the same matches when cut at %i', (cut) => {
+    const whole = matcher.find(text);
+    expect([...matcher.find(text, 0, cut), ...matcher.find(text, cut)]).toEqual(whole);
+  });
+
+  it('should not start a match inside a word cut by the slice', () => {
+    expect(matcher.find('xkyphosis', 1)).toEqual([]);
+  });
+});
