@@ -128,6 +128,34 @@ describe.each(Object.keys(BROWSERS) as (keyof typeof BROWSERS)[])('settings and 
     expect(await at()).toBe(first);
   });
 
+  it('should register the "Explain" context-menu entry', async () => {
+    const exists = await ext.evaluate(async () => {
+      const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+      const menus = (api as unknown as { contextMenus: { update(id: string, p: object): Promise<void> } }).contextMenus;
+      try {
+        await menus.update('health-glossary-explain', {});
+        return true;
+      } catch {
+        return false;
+      }
+    }, null);
+    expect(exists).toBe(true);
+  });
+
+  it('should show the card when a term is tapped on a touch screen', async () => {
+    await page.press('Escape');
+    await page.evaluate(() => window.scrollTo(0, 0), null);
+    const at = await page.evaluate(markCenter, { name: HIGHLIGHT, text: 'osteopenia' });
+    await page.evaluate(({ x, y }) => {
+      const init = { bubbles: true, composed: true, clientX: x, clientY: y, pointerType: 'touch', isPrimary: true };
+      document.elementFromPoint(x, y)!.dispatchEvent(new PointerEvent('pointerdown', init));
+      document.elementFromPoint(x, y)!.dispatchEvent(new PointerEvent('pointerup', init));
+    }, at!);
+    await page.waitFor(tooltipVisible, HOST);
+    expect((await page.evaluate(tooltipText, HOST)).toLowerCase()).toContain('osteopenia');
+    await page.press('Escape');
+  });
+
   it('should explain a selected glossary term (context menu)', async () => {
     await page.evaluate(() => {
       const p = document.getElementById('kyphosis')!;
