@@ -4,7 +4,7 @@ import { isWordCode } from '../../glossary/normalize';
 export const HOST_TAG = 'health-glossary-tooltip';
 
 /** Elements whose text is code, input, hidden machinery or not prose: never scanned. */
-const SKIPPED = new Set([
+export const SKIPPED_TAGS: readonly string[] = [
   'script',
   'style',
   'noscript',
@@ -30,7 +30,8 @@ const SKIPPED = new Set([
   'head',
   'title',
   HOST_TAG,
-]);
+];
+const SKIPPED = new Set(SKIPPED_TAGS);
 
 /** Inline formatting: a term split across these ("<b>vertebral</b> fracture") is still one term. */
 const INLINE = new Set([

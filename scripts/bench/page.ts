@@ -10,7 +10,7 @@ import type { MatchableTerm, Matcher } from '../../glossary/matcher';
 import { normalizeText } from '../../glossary/normalize';
 import { TERMS } from '../../glossary/terms';
 import { MarkIndex } from '../../entrypoints/content/marks';
-import { textRuns } from '../../entrypoints/content/scan';
+import { SKIPPED_TAGS, textRuns } from '../../entrypoints/content/scan';
 import { createScanner } from '../../entrypoints/content/scanner';
 import { EXPERIMENTS } from './experiments';
 import { generatedTerms } from './terms-gen';
@@ -20,33 +20,6 @@ import { compile, paint, timed } from './util';
 const MARKJS_TIMEOUT_MS = 10_000;
 
 /** The scanner's skipped elements, as one CSS selector for mark.js's `exclude` (self and descendants). */
-const SKIPPED_TAGS = [
-  'script',
-  'style',
-  'noscript',
-  'template',
-  'textarea',
-  'input',
-  'select',
-  'option',
-  'optgroup',
-  'code',
-  'pre',
-  'kbd',
-  'samp',
-  'svg',
-  'math',
-  'iframe',
-  'frame',
-  'object',
-  'embed',
-  'canvas',
-  'video',
-  'audio',
-  'head',
-  'title',
-  'health-glossary-tooltip',
-];
 const EDITABLE = '[contenteditable]:not([contenteditable="false"])';
 const EXCLUDE = [...SKIPPED_TAGS, EDITABLE].flatMap((s) => [s, `${s} *`]).join(',');
 /** Punctuation that may touch a term, for mark.js `accuracy: 'exactly'` (its default is whitespace only). */
