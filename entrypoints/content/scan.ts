@@ -178,33 +178,33 @@ export function* textRuns(
   let run: TextRun = { nodes: [], starts: [], text: '' };
   let block: Node | null = null;
   // Skipped text still shapes the words around it ("x<code>y</code>osteoporosis" has no word
-  // start before "osteoporosis"): the filter leaves a stand-in in the run it belongs to, or keeps
-  // it for the next run of its block.
+  // start before "osteoporosis"): a stand-in goes into the run it belongs to, or is kept for the
+  // next run of its block.
   let prefix: { block: Node | null; text: string } | undefined;
   const blocks = new Map<Node, Node | null>();
-  const filter = {
-    acceptNode(node: Node): number {
-      if (node.nodeType !== 1) return NodeFilter.FILTER_ACCEPT;
-      const el = node as Element;
-      if (el !== exclude && !isSkipped(el) && !(skipSelector && el.matches(skipSelector))) return NodeFilter.FILTER_ACCEPT;
-      const hidden = hiddenText(el, exclude);
-      if (hidden) {
-        const b = blockOf(el, blocks);
-        if (run.nodes.length && b === block) run.text += hidden;
-        else prefix = { block: b, text: (prefix?.block === b ? prefix.text : '') + hidden };
-      }
-      return NodeFilter.FILTER_REJECT;
-    },
-  };
-  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, filter);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+  // No NodeFilter: a JS filter call per node cost about as much as the walk itself (measured in
+  // scripts/bench/profile.ts); skipped subtrees are stepped over by hand instead.
+  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+  let node = walker.nextNode();
+  while (node) {
     if (node.nodeType === 1) {
       const el = node as Element;
+      if (el === exclude || isSkipped(el) || (skipSelector && el.matches(skipSelector))) {
+        const hidden = hiddenText(el, exclude);
+        if (hidden) {
+          const b = blockOf(el, blocks);
+          if (run.nodes.length && b === block) run.text += hidden;
+          else prefix = { block: b, text: (prefix?.block === b ? prefix.text : '') + hidden };
+        }
+        node = nextOutside(walker);
+        continue;
+      }
       if (el.shadowRoot && onShadowRoot) onShadowRoot(el.shadowRoot);
       if (!INLINE.has(el.localName) && run.nodes.length) {
         yield run;
         run = { nodes: [], starts: [], text: '' };
       }
+      node = walker.nextNode();
       continue;
     }
     const text = node as Text;
@@ -221,6 +221,16 @@ export function* textRuns(
     run.nodes.push(text);
     run.starts.push(run.text.length);
     run.text += text.data;
+    node = walker.nextNode();
   }
   if (run.nodes.length) yield run;
+}
+
+/** The node after the walker's current subtree (its next sibling, or an ancestor's), or null at the end. */
+function nextOutside(walker: TreeWalker): Node | null {
+  for (;;) {
+    const sibling = walker.nextSibling();
+    if (sibling) return sibling;
+    if (!walker.parentNode()) return null;
+  }
 }
