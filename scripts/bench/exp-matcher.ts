@@ -172,7 +172,11 @@ export function compileFast(terms: readonly MatchableTerm[], depth = 2): Matcher
     else {
       regex.lastIndex = 0;
       // Only word starts that begin some form reach JS; the scan between them is native.
-      for (let m = regex.exec(text); m; m = regex.exec(text)) walk(text, m.index, candidates);
+      for (let m = regex.exec(text); m; m = regex.exec(text)) {
+        walk(text, m.index, candidates);
+        // A prefix with a space in it ("a s") may have consumed the next word's start.
+        regex.lastIndex = m.index + 1;
+      }
     }
     return resolveOverlaps(candidates);
   };
