@@ -12,8 +12,10 @@
  *
  * Flags: --quick (10 real pages instead of 65), --runs=N (default 5), --pages=REGEX (only matching
  * page names), --no-real, --no-markjs-list, --experiments (run the profiling experiments),
- * --out=FILE (default scripts/bench/results.md; --out= to skip writing), --json=FILE (raw numbers).
+ * --out=FILE (default scripts/bench/results.md; --out= to skip writing), --json=FILE (raw numbers),
+ * --from-json=FILE (re-render the report from raw numbers, measuring nothing).
  */
+import { execSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -457,6 +459,15 @@ function report(results: PageResult[], meta: Record<string, unknown>, compileSum
   L.push(
     `| zero long tasks (sliced scan, +10k) | ${md('lt10')} | worst ${Math.max(...(cols['lt10'] ?? [0]))} | ${count('lt10', (x) => x === 0)} |`,
   );
+  const slicedOverhead = median(
+    results
+      .map((r) => r.v['sliced:real']!.med() / r.v['scan:real']!.med())
+      .filter((x, i) => Number.isFinite(x) && (cols['floor']![i] ?? 0) >= MIN_FLOOR_MS),
+  );
+  L.push(
+    '',
+    `Time slicing: the sliced scan's main-thread CPU is a median ${fx(slicedOverhead)} of the one-pass scan's (pages with floor ≥ ${MIN_FLOOR_MS} ms).`,
+  );
 
   L.push('', '### The same in wall-clock time (noisier: the machine is shared)', '');
   L.push(
@@ -496,7 +507,11 @@ function report(results: PageResult[], meta: Record<string, unknown>, compileSum
       `| ${page.group === 'real' ? '' : `*${page.group}* `}${page.name} | ${f1(floor)} | ${f1(v['scan:real']!.med())} | ${fx(v['scan:real']!.med() / floor)} | ${f1(sl.med('compileMs'))} | ${f1(sl.med())} | ${f1(total)} | ${fx(total / floor)} |`,
     );
   }
-  if (noTerms.length) L.push(`| **median of ${noTerms.length}** | | | ${fx(median(ntScan))} | | | | ${fx(median(nt))} |`);
+  if (noTerms.length)
+    L.push(
+      `| **median of the ${nt.length} with floor ≥ ${MIN_FLOOR_MS} ms** | | | ${fx(median(ntScan))} | | | | ${fx(median(nt))} |`,
+      `| **all ${noTerms.length} together (Σ total / Σ floor)** | ${f1(ntSum.floor)} | | | | | ${f1(ntSum.total)} | ${fx(ntSum.total / ntSum.floor)} |`,
+    );
   else L.push('| (no page without terms in this run) | | | | | | | |');
 
   L.push('', '## Compile time', '', compileSummary);
@@ -509,6 +524,16 @@ function report(results: PageResult[], meta: Record<string, unknown>, compileSum
       `alternation${meta['regexpModifiers'] ? ', with abbreviations case-sensitive via `(?-i:…)`' : ''}; mark() uses accuracy "exactly" with punctuation limiters. ` +
       'The scanner side here is the plain pipeline (every match marked); the real content script additionally holds back ' +
       'ambiguous everyday words (disc, fall, rest…) on pages that are not about health (see the sliced marks).',
+    '',
+  );
+  const agreement = (k: string): string => {
+    const done = results.filter((r) => typeof r.match[k]?.markjs === 'number');
+    const same = done.filter((r) => r.match[k]!.markjs === r.match[k]!.scanner);
+    return `${same.length} of the ${done.length} pages where it finished in time`;
+  };
+  L.push(
+    `Same count as the scanner: markRegExp (real) on ${agreement('markre:real')}; mark() (real) on ${agreement('marklist:real')}; ` +
+      `markRegExp (+10k) on ${agreement('markre:10k')} (the +10k list has many overlapping two-word phrases, resolved differently).`,
     '',
   );
   for (const { page, match, v } of results) {
@@ -557,6 +582,7 @@ async function main(): Promise<void> {
     browser: `Chromium ${browser.version()} (headless, ${os.cpus().length} cores: ${os.cpus()[0]?.model ?? '?'})`,
     runs: `${RUNS} per variant per page, each on a fresh load of the page; medians`,
     pages: `${list.length}${QUICK ? ' (--quick)' : ''}`,
+    code: codeVersion(),
     ...info,
   };
 
@@ -577,23 +603,6 @@ async function main(): Promise<void> {
     );
   }
 
-  // Compile time: from the sync scan loads (cold, once per page load, as in the content script).
-  const comp = (k: string): number[] => results.flatMap((r) => r.v[k]!.runs.map((x) => Number(x['compileMs'])));
-  const first = results[0]?.v['scan:10k']?.runs[0];
-  const build = (k: string): number[] => results.flatMap((r) => r.v[k]!.runs.map((x) => Number(x['buildMs'] ?? NaN)));
-  const prebuilt = Number.isFinite(median(build('scan:real')));
-  const compileSummary =
-    (prebuilt
-      ? 'The matcher ships prebuilt (buildTrie at build time); per page the content script pays JSON.parse + loadMatcher. '
-      : 'The content script runs compileMatcher on every page. ') +
-    `Cold, once per page load, wall ms, medians over all ${comp('scan:real').length} loads: ` +
-    `real glossary (${info['terms']} terms, ${info['forms']} forms, ${results[0]?.v['scan:real']?.runs[0]?.['trieNodes'] ?? '?'} trie nodes): per page **${f1(median(comp('scan:real')))} ms**` +
-    (prebuilt ? `, build ${f1(median(build('scan:real')))} ms` : '') +
-    '; ' +
-    `+10k terms (${first?.['terms'] ?? '?'} terms, ${first?.['trieNodes'] ?? '?'} trie nodes): per page **${f1(median(comp('scan:10k')))} ms**` +
-    (prebuilt ? `, build ${f1(median(build('scan:10k')))} ms` : '') +
-    '.';
-
   let experiments = '';
   if (EXPERIMENTS) {
     const { profileSection } = await import('./profile');
@@ -611,7 +620,31 @@ async function main(): Promise<void> {
   server.close();
 
   meta['elapsed'] = `${((Date.now() - t0) / 60000).toFixed(1)} min`;
-  const { markdown } = report(results, meta, compileSummary, experiments);
+  write(results, meta, experiments);
+}
+
+/** Compile time: from the sync scan loads (cold, once per page load, as in the content script). */
+function compileSummary(results: PageResult[], info: Record<string, unknown>): string {
+  const comp = (k: string): number[] => results.flatMap((r) => r.v[k]!.runs.map((x) => Number(x['compileMs'])));
+  const first = results[0]?.v['scan:10k']?.runs[0];
+  const build = (k: string): number[] => results.flatMap((r) => r.v[k]!.runs.map((x) => Number(x['buildMs'] ?? NaN)));
+  const prebuilt = Number.isFinite(median(build('scan:real')));
+  return (
+    (prebuilt
+      ? 'The matcher ships prebuilt (buildTrie at build time); per page the content script pays JSON.parse + loadMatcher. '
+      : 'The content script runs compileMatcher on every page. ') +
+    `Cold, once per page load, wall ms, medians over all ${comp('scan:real').length} loads: ` +
+    `real glossary (${info['terms']} terms, ${info['forms']} forms, ${results[0]?.v['scan:real']?.runs[0]?.['trieNodes'] ?? '?'} trie nodes): per page **${f1(median(comp('scan:real')))} ms**` +
+    (prebuilt ? `, build ${f1(median(build('scan:real')))} ms` : '') +
+    '; ' +
+    `+10k terms (${first?.['terms'] ?? '?'} terms, ${first?.['trieNodes'] ?? '?'} trie nodes): per page **${f1(median(comp('scan:10k')))} ms**` +
+    (prebuilt ? `, build ${f1(median(build('scan:10k')))} ms` : '') +
+    '.'
+  );
+}
+
+function write(results: PageResult[], meta: Record<string, unknown>, experiments: string): void {
+  const { markdown } = report(results, meta, compileSummary(results, meta), experiments);
   const doc = `# Content-script benchmark\n\nGenerated by \`npm run bench\` (scripts/bench/run.ts${args.length ? ` ${args.join(' ')}` : ''}).\n\n${markdown}\n`;
   console.log(doc);
   if (OUT) {
@@ -620,7 +653,7 @@ async function main(): Promise<void> {
   }
   const json = option('json');
   if (json) {
-    // Raw per-run numbers, for re-analysis without re-running.
+    // Raw per-run numbers, for re-analysis (--from-json) without re-running.
     writeFileSync(
       json,
       JSON.stringify({
@@ -636,6 +669,31 @@ async function main(): Promise<void> {
   }
 }
 
+/** Re-renders the report from the raw numbers of an earlier run (--json), measuring nothing. */
+function fromJson(file: string): void {
+  const raw = JSON.parse(readFileSync(file, 'utf8')) as {
+    meta: Record<string, unknown>;
+    results: { page: BenchPage; match: Record<string, Diff>; runs: Record<string, Result[]> }[];
+  };
+  const results = raw.results.map((r) => ({
+    page: r.page,
+    match: r.match,
+    v: Object.fromEntries(Object.entries(r.runs).map(([k, runs]) => [k, stats(runs)])),
+  }));
+  write(results, { ...raw.meta, 'report re-rendered': `${new Date().toISOString()} from ${path.basename(file)}` }, '');
+}
+
+/** The commit measured, and whether the scanner or matcher had uncommitted changes when bundled. */
+function codeVersion(): string {
+  try {
+    const git = (cmd: string): string => execSync(`git ${cmd}`, { cwd: ROOT, encoding: 'utf8' }).trim();
+    const dirty = git('status --porcelain -- entrypoints glossary') !== '';
+    return `${git('rev-parse --short HEAD')}${dirty ? ' + uncommitted changes in entrypoints/ or glossary/' : ''}`;
+  } catch {
+    return 'unknown (no git)';
+  }
+}
+
 function collectAbbr(into: Set<string>): Set<string> {
   // Read from the same data the bundle uses.
   const dir = path.join(ROOT, 'glossary/data/terms');
@@ -645,7 +703,7 @@ function collectAbbr(into: Set<string>): Set<string> {
   return into;
 }
 
-main().catch((e) => {
+(option('from-json') ? Promise.resolve(fromJson(option('from-json')!)) : main()).catch((e) => {
   console.error(e);
   process.exit(1);
 });
