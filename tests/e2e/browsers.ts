@@ -141,8 +141,18 @@ function wrapPuppeteer(page: PpPage): TestPage {
     },
     async open(url, selector) {
       // Awaiting goto on moz-extension:// times out although the page loads (see recipes).
+      // The old document may have the same URL and selector: mark it, then wait for an unmarked one.
+      await page.evaluate(() => ((window as unknown as { hgOld?: boolean }).hgOld = true)).catch(() => undefined);
       void page.goto(url).catch(() => undefined);
-      await page.waitForSelector(selector, { timeout: 15_000 });
+      await pollPage(
+        page,
+        ({ u, s }) =>
+          !(window as unknown as { hgOld?: boolean }).hgOld &&
+          location.href === u &&
+          document.readyState !== 'loading' &&
+          document.querySelector(s) !== null,
+        { u: url, s: selector },
+      );
     },
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
     async waitFor(fn, arg, timeout = 10_000) {
@@ -160,6 +170,25 @@ function wrapPuppeteer(page: PpPage): TestPage {
     close: () => page.close(),
     bringToFront: () => page.bringToFront(),
   };
+}
+
+/**
+ * Polls a condition in a page that may be mid-navigation. Puppeteer's waitFor* give up on the first
+ * protocol error, and Firefox's BiDi raises one when an evaluation races the document swap of a
+ * moz-extension:// load ("right-hand side of 'in' should be an object, got null").
+ */
+export async function pollPage<A>(page: PpPage, fn: (arg: A) => boolean, arg: A, timeout = 15_000): Promise<void> {
+  const end = Date.now() + timeout;
+  let last: unknown;
+  while (Date.now() < end) {
+    try {
+      if (await page.evaluate(fn as never, arg)) return;
+    } catch (e) {
+      last = e;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`page condition not met in ${timeout} ms${last ? ` (last error: ${String(last)})` : ''}`);
 }
 
 export const BROWSERS = { chromium: launchChromium, firefox: launchFirefox } as const;

@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Request as PwRequest } from 'playwright-core';
 import type { HTTPRequest } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROME_EXT, FIREFOX_EXT } from './browsers';
+import { CHROME_EXT, FIREFOX_EXT, pollPage } from './browsers';
 import { FIREFOX_UUID } from './firefox-raw';
 import { HIGHLIGHT_PREFIX, HOST, markCenterAnyName, tooltipShown } from './page-probes';
 import { serve, type StaticServer } from './server';
@@ -114,10 +114,7 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('privacy in %s', (name) 
         ep.on('request', (r) => record({ url: r.url(), by: initiatorOfPp(r) }));
         // Awaiting goto on moz-extension:// times out although the page loads (see recipes).
         void ep.goto(url).catch(() => undefined);
-        await ep.waitForFunction(() => location.protocol === 'moz-extension:' && document.body?.children.length > 0, {
-          timeout: 15_000,
-          polling: 100,
-        });
+        await pollPage(ep, () => location.protocol === 'moz-extension:' && document.body?.children.length > 0, null);
         extensionPage = (u) => ep.evaluate(fetchFromHere, u);
       }
       opened.push(file);
