@@ -131,7 +131,9 @@ function watchUpgrades(root: Element, onShadowRoot: (shadow: ShadowRoot) => void
 function styleShadowRoot(shadow: ShadowRoot, signal: AbortSignal): void {
   try {
     const sheet = new CSSStyleSheet();
-    sheet.replaceSync(markCss);
+    // `:root` matches nothing inside a shadow tree: there the rules match every element, as the
+    // sheet applies to that tree alone.
+    sheet.replaceSync(markCss.replaceAll(':root::highlight', '::highlight'));
     shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, sheet];
     signal.addEventListener('abort', () => {
       shadow.adoptedStyleSheets = shadow.adoptedStyleSheets.filter((s) => s !== sheet);

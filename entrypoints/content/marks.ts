@@ -1,4 +1,5 @@
 import type { Match } from '../../glossary/types';
+import { Painter, type PainterOptions } from './paint-window';
 import type { TextRun } from './scan';
 
 /** One marked occurrence of a glossary term on the page. */
@@ -22,14 +23,19 @@ interface Piece {
  */
 export class MarkIndex {
   private readonly byNode = new Map<Text, Piece[]>();
-  /** Ranges not yet in the highlight: every change to it repaints, so they go in batches. */
-  private readonly unpainted = new Set<Range>();
-  private count = 0;
+  private readonly live = new Set<Mark>();
+  /** Decides which marks are in the highlight: every change to it repaints, so they go in batches. */
+  readonly painter: Painter<Mark>;
 
-  constructor(readonly highlight: Highlight) {}
+  constructor(
+    readonly highlight: Highlight,
+    paint?: PainterOptions,
+  ) {
+    this.painter = new Painter(highlight, paint);
+  }
 
   get size(): number {
-    return this.count;
+    return this.live.size;
   }
 
   /**
@@ -56,15 +62,14 @@ export class MarkIndex {
         list.sort((a, b) => a.from - b.from);
       } else this.byNode.set(node, [piece]);
     });
-    this.unpainted.add(range);
-    this.count++;
+    this.live.add(mark);
+    this.painter.add(mark);
     return mark;
   }
 
-  /** Puts the marks added since the last call into the highlight, in one go. */
+  /** Puts the marks added since the last call into the highlight (or near-viewport window), in one go. */
   paint(): void {
-    for (const range of this.unpainted) this.highlight.add(range);
-    this.unpainted.clear();
+    this.painter.flush(this.live.size, () => this.live);
   }
 
   /** The mark covering `offset` in `node`, if any. */
@@ -90,8 +95,8 @@ export class MarkIndex {
   }
 
   private removeMark(mark: Mark): void {
-    if (!this.highlight.delete(mark.range) && !this.unpainted.delete(mark.range)) return;
-    this.count--;
+    if (!this.live.delete(mark)) return;
+    this.painter.remove(mark);
     for (const node of mark.nodes) {
       const rest = this.byNode.get(node)?.filter((p) => p.mark !== mark);
       if (rest?.length) this.byNode.set(node, rest);
@@ -106,16 +111,14 @@ export class MarkIndex {
 
   /** Every mark, in document order. */
   all(): Mark[] {
-    const seen = new Set<Mark>();
-    for (const list of this.byNode.values()) for (const p of list) seen.add(p.mark);
-    return [...seen].sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+    return [...this.live].sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
   }
 
   clear(): void {
+    this.painter.reset();
     this.highlight.clear();
-    this.unpainted.clear();
+    this.live.clear();
     this.byNode.clear();
-    this.count = 0;
   }
 }
 

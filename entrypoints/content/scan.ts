@@ -174,6 +174,12 @@ export function* textRuns(
   /** More elements to skip, for the extension's own pages (their headings name the terms). */
   skipSelector?: string,
 ): Generator<TextRun> {
+  // A text node added to a huge block is rescanned alone; a walker never returns its own root.
+  if (root.nodeType === 3) {
+    const text = root as Text;
+    if (text.data) yield { nodes: [text], starts: [0], text: text.data };
+    return;
+  }
   const doc = root.ownerDocument ?? (root as Document);
   let run: TextRun = { nodes: [], starts: [], text: '' };
   let block: Node | null = null;

@@ -1,6 +1,7 @@
 import type { Matcher } from '../../glossary/matcher';
 import type { Match } from '../../glossary/types';
 import { MarkIndex } from './marks';
+import type { PainterOptions } from './paint-window';
 import { isInsideSkipped, textRuns, type TextRun } from './scan';
 import { yieldToPage } from './yield';
 
@@ -27,12 +28,14 @@ export interface ScannerOptions {
   skipSelector?: string;
   /** Called once for each open shadow root found, so it can be styled and watched. */
   onShadowRoot?: (root: ShadowRoot) => void;
+  /** How marks are painted on pages with very many (see paint-window). */
+  paint?: PainterOptions;
 }
 
 export interface Scanner {
   readonly index: MarkIndex;
-  /** Scans `root` (and open shadow roots inside it) in time slices; resolves when done. */
-  scan(root: Node, measure?: 'scan' | 'rescan'): Promise<void>;
+  /** Scans `root` (or several roots; open shadow roots inside too) in time slices; resolves when done. */
+  scan(root: Node | readonly Node[], measure?: 'scan' | 'rescan'): Promise<void>;
   /** Re-marks the given subtrees after they changed, dropping marks of text that changed or left. */
   rescan(scopes: readonly Node[], removed: boolean): Promise<void>;
   /** Whether enough unambiguous terms were found to treat the page as about health. */
@@ -40,7 +43,9 @@ export interface Scanner {
 }
 
 export function createScanner(opts: ScannerOptions): Scanner {
-  const index = new MarkIndex(opts.highlight);
+  const index = new MarkIndex(opts.highlight, opts.paint);
+  // The painter's observer and scroll listener must not outlive the page session.
+  opts.signal.addEventListener('abort', () => index.clear(), { once: true });
   const unambiguousSeen = new Set<string>();
   const marked = new Set<string>();
   let pending: { run: TextRun; match: Match }[] = [];
@@ -75,12 +80,13 @@ export function createScanner(opts: ScannerOptions): Scanner {
     return changed;
   };
 
-  async function scan(root: Node, measure: 'scan' | 'rescan' = 'scan'): Promise<void> {
+  async function scan(scope: Node | readonly Node[], measure: 'scan' | 'rescan' = 'scan'): Promise<void> {
     const t0 = performance.now();
     let busy = 0;
+    const root = Array.isArray(scope) ? undefined : (scope as Node);
     // The part of the page in view goes first; the rest of the root is walked around it.
-    const inView = measure === 'scan' ? viewportBlock(root) : undefined;
-    const roots: Node[] = inView ? [inView, root] : [root];
+    const inView = root && measure === 'scan' ? viewportBlock(root) : undefined;
+    const roots: Node[] = root ? (inView ? [inView, root] : [root]) : [...(scope as readonly Node[])];
     let changed = false;
     let sliceStart = performance.now();
     let lastPaint = -Infinity;
@@ -135,11 +141,10 @@ export function createScanner(opts: ScannerOptions): Scanner {
 
   async function rescan(scopes: readonly Node[], removed: boolean): Promise<void> {
     if (removed) index.purgeDisconnected();
-    for (const scope of scopes) {
-      if (!scope.isConnected || isInsideSkipped(scope)) continue;
-      dropMarksWithin(index, scope);
-      await scan(scope, 'rescan');
-    }
+    const live = scopes.filter((scope) => scope.isConnected && !isInsideSkipped(scope));
+    for (const scope of live) dropMarksWithin(index, scope);
+    // One time-sliced pass over every scope: a feed that adds 500 spans a frame is not 500 scans.
+    if (live.length) await scan(live, 'rescan');
     opts.onChange?.();
   }
 

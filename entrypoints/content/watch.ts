@@ -32,11 +32,12 @@ export function watchChanges(root: Node, onBatch: (batch: ChangeBatch) => void, 
     records.push(...list);
     if (scheduled) return;
     scheduled = true;
-    // rAF never fires in background tabs; the timeout makes sure they catch up too.
+    // rAF never fires in background tabs; the timeout makes sure they catch up too. The work runs
+    // in a task of its own after the frame, not inside the page's rendering update.
     const timer = setTimeout(flush, 250);
     requestAnimationFrame(() => {
       clearTimeout(timer);
-      flush();
+      setTimeout(flush, 0);
     });
   });
   observer.observe(root, { childList: true, characterData: true, subtree: true });

@@ -57,6 +57,11 @@ describe('textRuns', () => {
     expect(run!.nodes.map((n) => n.data)).toEqual(['ab', 'cd', 'ef']);
   });
 
+  it('should read a text node given as the root (a walker never returns its root)', () => {
+    const p = body('<p>vertebral fracture</p>').querySelector('p')!;
+    expect([...textRuns(p.firstChild!)].map((r) => r.text)).toEqual(['vertebral fracture']);
+  });
+
   it('should skip an excluded subtree (already scanned)', () => {
     const root = body('<p>one</p><div id="x"><p>two</p></div><p>three</p>');
     const texts = [...textRuns(root, root.querySelector('#x')!)].map((r) => r.text);

@@ -78,6 +78,20 @@ describe('createScanner', () => {
     expect(marked(s)).toEqual(['kyphosis']);
   });
 
+  it('should mark text appended to several places, and a bare text node, in one rescan', async () => {
+    const s = make();
+    const root = setBody('<p id="a">plain</p><div id="feed"></div>');
+    await s.scan(root);
+    const span = document.createElement('span');
+    span.textContent = 'kyphosis';
+    root.querySelector('#a')!.append(span);
+    // A huge block's new text node is its own scope (see watch.ts).
+    const text = document.createTextNode('osteoporosis');
+    root.querySelector('#feed')!.append(text);
+    await s.rescan([span, text], false);
+    expect(marked(s)).toEqual(['kyphosis', 'osteoporosis']);
+  });
+
   it('should drop marks of removed text', async () => {
     const s = make();
     const root = setBody('<p id="p">osteoporosis</p><p>kyphosis</p>');

@@ -2,7 +2,19 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS, type TestBrowser, type TestPage } from './browsers';
-import { HIGHLIGHT, HOST, markCenter, markedTexts, marksInside, tooltipFacts, tooltipText, tooltipVisible } from './page-probes';
+import {
+  HIGHLIGHT,
+  HOST,
+  markBox,
+  markCenter,
+  markedTexts,
+  marksInside,
+  toggleHighlight,
+  tooltipFacts,
+  tooltipText,
+  tooltipVisible,
+} from './page-probes';
+import { countPixels, decodePng } from './png';
 import { FIXTURES, SHOTS } from './paths';
 import { serve, type StaticServer } from './server';
 
@@ -74,6 +86,25 @@ describe.each(Object.keys(BROWSERS) as (keyof typeof BROWSERS)[])('foundation in
     const body = await page.evaluate(() => document.body.innerHTML, null);
     expect(body.replace(/\s+/g, ' ').trim()).toBe(original.replace(/\s+/g, ' ').trim());
     expect(await page.evaluate(() => (window as unknown as { pageScriptRan?: string }).pageScriptRan, null)).toBe('osteoporosis');
+  });
+
+  it('should draw the mark: a teal dotted underline under the term, gone when the highlight is', async () => {
+    const box = await page.evaluate(markBox, { name: HIGHLIGHT, text: 'kyphoplasty' });
+    expect(box).not.toBeNull();
+    // The underline sits at the bottom of the line box, a little below the glyphs.
+    const under = { left: box!.left, right: box!.right, top: box!.top + (box!.bottom - box!.top) / 2, bottom: box!.bottom + 4 };
+    const teal = (r: number, g: number, b: number): boolean => g - r > 40 && b - r > 40;
+    const shoot = async (file: string): Promise<number> => {
+      await page.screenshot(file);
+      const img = decodePng(readFileSync(file));
+      return countPixels(img, under, teal, img.width / box!.innerWidth);
+    };
+    const marked = await shoot(path.join(SHOTS, `mark-${name}.png`));
+    await page.evaluate(toggleHighlight, { name: HIGHLIGHT, back: false });
+    const bare = await shoot(path.join(SHOTS, `mark-off-${name}.png`));
+    await page.evaluate(toggleHighlight, { name: HIGHLIGHT, back: true });
+    expect(bare, 'teal pixels under the word without the highlight').toBe(0);
+    expect(marked, 'teal pixels under the word with the highlight').toBeGreaterThan(10);
   });
 
   it('should show a styled tooltip with the definition on hover, above the page, and hide it on Escape', async () => {

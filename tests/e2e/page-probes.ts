@@ -35,6 +35,36 @@ export function markCenter({ name, text }: { name: string; text: string }): { x:
   return null;
 }
 
+/** Box of the first marked range whose text is `text`, scrolled into view (viewport coordinates). */
+export function markBox({
+  name,
+  text,
+}: {
+  name: string;
+  text: string;
+}): { left: number; top: number; right: number; bottom: number; innerWidth: number } | null {
+  const h = CSS.highlights.get(name);
+  if (!h) return null;
+  for (const r of h) {
+    if ((r as Range).toString() !== text) continue;
+    (r as Range).startContainer.parentElement?.scrollIntoView({ block: 'center' });
+    const rect = (r as Range).getClientRects()[0];
+    if (rect) return { left: rect.left, top: rect.top, right: rect.right, bottom: rect.bottom, innerWidth };
+  }
+  return null;
+}
+
+/** Takes the highlight out of the registry (`back` false) or puts it back, to see the page without marks. */
+export function toggleHighlight({ name, back }: { name: string; back: boolean }): void {
+  const w = window as unknown as { hgSaved?: Highlight };
+  if (back) {
+    if (w.hgSaved) CSS.highlights.set(name, w.hgSaved);
+  } else {
+    w.hgSaved = CSS.highlights.get(name);
+    CSS.highlights.delete(name);
+  }
+}
+
 /** Visible text of the tooltip card, or '' when none is shown. */
 export function tooltipText(host: string): string {
   const box = document.querySelector(host)?.shadowRoot?.querySelector('.tippy-box');
