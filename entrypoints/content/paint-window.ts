@@ -16,6 +16,8 @@ export const PAINT_ALL_LIMIT = 500;
 export const BIG_BLOCK_MARKS = 300;
 /** Most marks painted in one big block. */
 export const BLOCK_WINDOW_CAP = 400;
+/** Least time between two paints while marks keep coming (a live feed), ms. */
+const PAINT_GAP_MS = 500;
 /** How far above and below the viewport marks are painted, in viewport heights. */
 const MARGIN = 0.5;
 /** How long scrolling or page changes wait before a big block's window is moved (ms). */
@@ -29,16 +31,31 @@ export interface Rect {
 /**
  * The marks of one block (in document order) that lie between `top` and `bottom`, at most `cap`.
  * Text in a block flows top to bottom, so the first mark reaching `top` is found by binary search
- * with a handful of layout reads, not one per mark.
+ * with a handful of layout reads, not one per mark. Undefined when the reads show the marks are
+ * not in drawing order.
  */
-export function windowOf<T>(marks: readonly T[], rectOf: (m: T) => Rect, top: number, bottom: number, cap: number): T[] {
+export function windowOf<T>(
+  marks: readonly T[],
+  rectOf: (m: T) => Rect,
+  top: number,
+  bottom: number,
+  cap: number,
+): T[] | undefined {
   let lo = 0;
   let hi = marks.length;
+  // Probes seen, by index: if a later mark is drawn above an earlier one, the order is not the
+  // drawing order and the search cannot be trusted (undefined: the caller sorts by position).
+  const probes: [number, number][] = [];
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (rectOf(marks[mid]!).bottom < top) lo = mid + 1;
+    const r = rectOf(marks[mid]!);
+    // Text that is not drawn (display: none) has an empty box at 0: no evidence either way.
+    if (r.bottom > r.top) probes.push([mid, r.top]);
+    if (r.bottom < top) lo = mid + 1;
     else hi = mid;
   }
+  probes.sort((a, b) => a[0] - b[0]);
+  for (let i = 1; i < probes.length; i++) if (probes[i]![1] < probes[i - 1]![1]) return undefined;
   const out: T[] = [];
   for (let i = lo; i < marks.length && out.length < cap; i++) {
     const r = rectOf(marks[i]!);
@@ -65,6 +82,10 @@ export interface PainterOptions {
   limit?: number;
   bigBlock?: number;
   cap?: number;
+  /** Least time between two paints, ms (tests pass 0). */
+  gapMs?: number;
+  /** Runs the painting at the next frame (tests pass one that runs it at once). */
+  frame?: (fn: () => void) => void;
   /** Makes the observer of blocks near the viewport (tests pass a fake one). */
   observe?: (callback: IntersectionObserverCallback) => Pick<IntersectionObserver, 'observe' | 'unobserve' | 'disconnect'>;
 }
@@ -78,7 +99,13 @@ export interface PainterOptions {
  */
 export class Painter<M extends Paintable> {
   private readonly queued = new Set<M>();
+  /** Ranges of removed marks, taken out of the highlight at the next frame. */
+  private readonly dropped = new Set<Range>();
   private windowed: Windowed<M> | undefined;
+  private scheduled = false;
+  private lastPaint = -Infinity;
+  private total = 0;
+  private all: () => Iterable<M> = () => [];
 
   constructor(
     private readonly highlight: Highlight,
@@ -95,19 +122,55 @@ export class Painter<M extends Paintable> {
 
   remove(mark: M): void {
     if (this.queued.delete(mark)) return;
-    this.highlight.delete(mark.range);
+    this.dropped.add(mark.range);
     this.windowed?.remove(mark);
+    this.schedule();
   }
 
-  /** Paints what was added since the last call; `all` gives every live mark when the mode switches. */
+  /**
+   * Paints what was added since the last call (`all` gives every live mark if the mode switches),
+   * at the next frame: a highlight changed outside a frame makes the browser draw an extra one,
+   * and on a page that changes all the time those extra frames were a third of its rendering.
+   */
   flush(total: number, all: () => Iterable<M>): void {
-    if (!this.windowed && total > (this.opts.limit ?? PAINT_ALL_LIMIT)) {
+    this.total = total;
+    this.all = all;
+    this.schedule();
+  }
+
+  reset(): void {
+    this.queued.clear();
+    this.dropped.clear();
+    this.windowed?.dispose();
+    this.windowed = undefined;
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    const paint = (): void =>
+      (this.opts.frame ?? nextFrame)(() => {
+        this.scheduled = false;
+        this.lastPaint = performance.now();
+        this.apply();
+      });
+    // Each paint is a frame that redraws the marked text: on a page that changes all the time,
+    // new marks wait a little and go in together.
+    const wait = this.lastPaint + (this.opts.gapMs ?? PAINT_GAP_MS) - performance.now();
+    if (wait > 0) setTimeout(paint, wait);
+    else paint();
+  }
+
+  private apply(): void {
+    for (const range of this.dropped) this.highlight.delete(range);
+    this.dropped.clear();
+    if (!this.windowed && this.total > (this.opts.limit ?? PAINT_ALL_LIMIT)) {
       const observe = this.opts.observe ?? defaultObserver();
       if (observe) {
         this.highlight.clear();
         this.queued.clear();
         this.windowed = new Windowed(this.highlight, observe, this.opts);
-        for (const m of all()) this.windowed.add(m);
+        for (const m of this.all()) this.windowed.add(m);
         return;
       }
     }
@@ -116,12 +179,22 @@ export class Painter<M extends Paintable> {
     this.queued.clear();
     this.windowed?.update();
   }
+}
 
-  reset(): void {
-    this.queued.clear();
-    this.windowed?.dispose();
-    this.windowed = undefined;
-  }
+/** Runs `fn` in the next animation frame, or after a quarter second where frames do not run (a background tab). */
+function nextFrame(fn: () => void): void {
+  if (typeof requestAnimationFrame !== 'function') return void setTimeout(fn, 0);
+  let done = false;
+  const once = (): void => {
+    if (done) return;
+    done = true;
+    fn();
+  };
+  const timer = setTimeout(once, 250);
+  requestAnimationFrame(() => {
+    clearTimeout(timer);
+    once();
+  });
 }
 
 function defaultObserver(): PainterOptions['observe'] | undefined {
@@ -171,8 +244,11 @@ class Windowed<M extends Paintable> {
       this.io.observe(el);
       this.listen(el.ownerDocument);
     }
-    // A rescan may add marks behind later ones; a group that lost its last mark cannot tell.
-    if (g.marks.size > 0 && (!g.last || !closelyFollows(g.last, mark))) g.unsorted = true;
+    // Marks arrive in document order, but a rescan may add some behind later ones. Only the cheap
+    // case is checked here (the same text node); windowOf's layout reads catch the rest.
+    const last = g.last;
+    if (last && last.range.startContainer === mark.range.startContainer && last.range.startOffset > mark.range.startOffset)
+      g.unsorted = true;
     g.last = mark;
     g.marks.add(mark);
     g.ordered = undefined;
@@ -215,11 +291,27 @@ class Windowed<M extends Paintable> {
     }
   }
 
+  /**
+   * Moves huge blocks' windows once things settle: after a timer, inside the next frame, where
+   * the layout the reads need is the one the frame does anyway (from a timer task they would
+   * force an extra layout of a page that just changed).
+   */
   private later(): void {
     if (this.timer !== undefined) return;
     this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.update(true);
+      const win = this.listening?.defaultView;
+      const run = (): void => {
+        this.timer = undefined;
+        this.update(true);
+      };
+      if (win?.requestAnimationFrame) {
+        // A background tab runs no frames: the timer still comes.
+        const fallback = setTimeout(run, 1000);
+        win.requestAnimationFrame(() => {
+          clearTimeout(fallback);
+          run();
+        });
+      } else run();
     }, SETTLE_MS);
   }
 
@@ -239,7 +331,11 @@ class Windowed<M extends Paintable> {
     }
     const view = g.el.ownerDocument.defaultView?.innerHeight ?? 800;
     const cap = this.opts.cap ?? BLOCK_WINDOW_CAP;
-    return windowOf(g.ordered, (m) => m.range.getBoundingClientRect(), -MARGIN * view, (1 + MARGIN) * view, cap);
+    const rectOf = (m: M): Rect => m.range.getBoundingClientRect();
+    const found = windowOf(g.ordered, rectOf, -MARGIN * view, (1 + MARGIN) * view, cap);
+    if (found) return found;
+    g.ordered = byPosition(g.ordered);
+    return windowOf(g.ordered, rectOf, -MARGIN * view, (1 + MARGIN) * view, cap) ?? [];
   }
 
   /** The element whose nearness to the viewport decides whether the mark is painted. */
@@ -258,31 +354,6 @@ class Windowed<M extends Paintable> {
     doc.addEventListener('scroll', this.onScroll, { capture: true, passive: true });
     doc.defaultView?.addEventListener('resize', this.onScroll, { passive: true });
   }
-}
-
-/** Nodes walked to tell that one mark follows another before giving up and calling it unsorted. */
-const ORDER_WALK = 64;
-
-/**
- * Whether `next` starts after `prev`, found by walking forward a few nodes. compareDocumentPosition
- * would be exact, but Chromium counts the common parent's children from the first one: with
- * 100,000 spans in one block, 17,000 calls took 1.3 s.
- */
-function closelyFollows(prev: Paintable, next: Paintable): boolean {
-  const a = prev.range.startContainer;
-  const b = next.range.startContainer;
-  if (a === b) return prev.range.startOffset <= next.range.startOffset;
-  let n: Node | null = a;
-  for (let i = 0; n && i < ORDER_WALK; i++) {
-    n = n.firstChild ?? nextAfter(n);
-    if (n === b) return true;
-  }
-  return false;
-}
-
-function nextAfter(node: Node): Node | null {
-  for (let n: Node | null = node; n; n = n.parentNode) if (n.nextSibling) return n.nextSibling;
-  return null;
 }
 
 /** Marks in reading order by where they are drawn: what the window search needs, with one layout read each. */

@@ -357,7 +357,13 @@ describe('createScanner on random pages (a Highlight polyfill: happy-dom has non
   const scan = async (root: HTMLElement): Promise<{ texts: string[]; ranges: Range[]; size: number }> => {
     const controller = new AbortController();
     const highlight = new Highlight();
-    const scanner = createScanner({ matcher, ambiguous: new Set(['disc']), highlight, signal: controller.signal });
+    const scanner = createScanner({
+      matcher,
+      ambiguous: new Set(['disc']),
+      highlight,
+      signal: controller.signal,
+      paint: { frame: (fn) => fn(), gapMs: 0 },
+    });
     await scanner.scan(root);
     const ranges = scanner.index.all().map((m) => m.range);
     const size = highlight.size;

@@ -21,7 +21,15 @@ describe('createScanner', () => {
   let controller: AbortController;
   let highlight: Highlight;
   const make = (firstOnly = false): Scanner =>
-    createScanner({ matcher, ambiguous: new Set(['disc']), highlight, signal: controller.signal, firstOnly });
+    // Painting runs at once here, not at the next frame.
+    createScanner({
+      matcher,
+      ambiguous: new Set(['disc']),
+      highlight,
+      signal: controller.signal,
+      firstOnly,
+      paint: { frame: (fn) => fn(), gapMs: 0 },
+    });
   const marked = (s: Scanner): string[] => s.index.all().map((m) => m.range.toString());
 
   beforeEach(() => {

@@ -305,6 +305,11 @@ interface SizeCase {
   fixture: string;
   what: string;
   growing?: boolean;
+  /**
+   * A known, open gap: why this page's frames are still slower with the extension. Its rendering
+   * check is enforced by `npm run test:stress` (where it fails) and only reported by `npm test`.
+   */
+  knownSlowFrames?: string;
 }
 const SIZES: SizeCase[] = [
   { fixture: 'many-nodes.html', what: '100,000 text nodes in 10,000 paragraphs' },
@@ -314,7 +319,13 @@ const SIZES: SizeCase[] = [
   { fixture: 'deep.html?hidden&kind=span', what: '10,000 nested spans (out of layout)' },
   { fixture: 'deep.html?depth=2000&kind=span', what: '2,000 nested spans, rendered' },
   { fixture: 'growth.html?mode=blocks', what: '+10,000 nodes/s for 10 s, as paragraphs', growing: true },
-  { fixture: 'growth.html?mode=inline', what: '+10,000 nodes/s for 10 s, into one block', growing: true },
+  {
+    fixture: 'growth.html?mode=inline',
+    what: '+10,000 nodes/s for 10 s, into one block',
+    growing: true,
+    knownSlowFrames:
+      "with any mark painted in the one block of 50,000 spans that changes every 100 ms, Chromium's frames take about 20% longer (median 50 ms against 42 ms without the extension)",
+  },
 ];
 /** Generous: the point is to catch unbounded growth (a leak per mutation), not to weigh bytes. */
 const HEAP_LIMIT_MB = 200;
@@ -335,10 +346,7 @@ interface RunResult {
   fixture: { maxLateMs?: number; ticks?: number };
 }
 
-// The size stress tests take minutes and, in Chromium, still fail on long rendering tasks from
-// painting thousands of highlight ranges and on one giant inline block (see the README's
-// Performance section): they run with `npm run test:stress`, not in `npm test`.
-describe.runIf(process.env.HG_STRESS === '1').each(BROWSER_NAMES)('hostile page sizes in %s', (name) => {
+describe.each(BROWSER_NAMES)('hostile page sizes in %s', (name) => {
   let server: StaticServer;
   let withExt: TabBrowser;
   let plain: TabBrowser;
@@ -475,25 +483,39 @@ describe.runIf(process.env.HG_STRESS === '1').each(BROWSER_NAMES)('hostile page 
           // The margin absorbs a busy CI machine (the same page alone was 24 to 450 ms late here).
           .toBeLessThanOrEqual((base.fixture.maxLateMs ?? 0) + 150);
       if (name === 'chromium') {
+        // Any long task that ran the content script's code fails outright.
         expect
           .soft(
-            script.map((t) => `${t.duration.toFixed(0)} ms ${t.kind} ${t.top}`),
-            'long tasks (> 50 ms) running our script (or, on a still page, anything after it started)',
+            script.filter((t) => t.extension).map((t) => `${t.duration.toFixed(0)} ms ${t.kind} ${t.top}`),
+            'long tasks (> 50 ms) running our script',
           )
           .toEqual([]);
-        // Each change to the Highlight repaints every marked range: on big pages that is a long frame.
-        // On a still page, the long rendering tasks the page has without the extension too (laying
-        // out 5 MB of text) are not ours.
-        const renders = (ts: TracedTask[]): number => ts.filter((t) => t.kind === 'rendering').length;
-        const extraRender = c.growing
-          ? Math.max(0, ext.afterLoad.length - base.afterLoad.length - 2)
-          : Math.min(render.length, Math.max(0, renders(ext.afterLoad) - renders(base.afterLoad)));
+        // On a still page, a long task after our script started with none of our code in it (a
+        // garbage collection, the page's own work) counts against us only beyond what the same
+        // page has without the extension. Chromium reading the page's text for its translate
+        // feature (once per load, 60 ms on 100,000 nodes) is the browser's, wherever it falls.
+        const unattributed = (ts: TracedTask[]): number =>
+          ts.filter((t) => t.kind !== 'rendering' && t.kind !== 'browser' && !t.extension).length;
         expect
           .soft(
-            extraRender,
-            `long rendering tasks caused by the marks (${fmt(render)}; after load ${ext.afterLoad.length} vs ${base.afterLoad.length} without)`,
+            Math.max(0, unattributed(script) - unattributed(base.afterLoad)),
+            `long tasks without our code after our script started, beyond the page's own (${fmt(script)}; ${unattributed(base.afterLoad)} without the extension)`,
           )
           .toBe(0);
+        // Each change to the Highlight repaints every painted range, and our rescans add to the
+        // page's frames. On a still page, the long rendering tasks the page has without the
+        // extension too (laying out 5 MB of text) are not ours. A growing page that already makes
+        // dozens of long frames of its own (40-60 ms each, varying by a fifth between two runs of
+        // the same page) is allowed that variation.
+        const renders = (ts: TracedTask[]): number => ts.filter((t) => t.kind === 'rendering').length;
+        const extraRender = c.growing
+          ? Math.max(0, ext.afterLoad.length - base.afterLoad.length - Math.max(2, Math.ceil(base.afterLoad.length / 5)))
+          : Math.min(render.length, Math.max(0, renders(ext.afterLoad) - renders(base.afterLoad)));
+        const renderMessage = `long rendering tasks caused by the marks (${fmt(render)}; after load ${ext.afterLoad.length} vs ${base.afterLoad.length} without)`;
+        if (c.knownSlowFrames && process.env.HG_STRESS !== '1') {
+          if (extraRender > 0)
+            console.log(`[${name}] ${c.fixture}: known gap, not enforced here: ${renderMessage}: ${c.knownSlowFrames}`);
+        } else expect.soft(extraRender, renderMessage).toBe(0);
       }
     },
     240_000,

@@ -10,7 +10,7 @@ export interface TracedTask {
   start: number;
   duration: number;
   /** What filled the task: the extension's script, the page's script, rendering, parsing... */
-  kind: 'extension script' | 'page script' | 'rendering' | 'parsing' | 'other';
+  kind: 'extension script' | 'page script' | 'rendering' | 'parsing' | 'browser' | 'other';
   /** Whether the extension's content script was running in this task (it ran JS, or was evaluated). */
   extension: boolean;
   /** The biggest named pieces of the task, for the report. */
@@ -42,7 +42,9 @@ interface TraceEvent {
   };
 }
 
-const CATEGORIES = ['disabled-by-default-devtools.timeline', 'devtools.timeline', 'v8', 'blink.user_timing'];
+const CATEGORIES = ['disabled-by-default-devtools.timeline', 'devtools.timeline', 'v8', 'blink.user_timing', 'renderer'];
+/** Work the browser itself does in the page's renderer (reading the page's text for translation). */
+const BROWSER_WORK = new Set(['ChromeRenderFrameObserver::CapturePageText']);
 const RENDERING = new Set([
   'Layout',
   'PrePaint',
@@ -114,17 +116,20 @@ function longTasks(events: TraceEvent[], extensionId: string | undefined, thresh
       inside.filter((e) => names(e.name)).reduce((a, e) => a + (e.dur ?? 0) / 1000, 0);
     const render = sum((n) => RENDERING.has(n));
     const parsing = sum((n) => n === 'ParseHTML');
+    const browserWork = sum((n) => BROWSER_WORK.has(n));
     const duration = (task.dur ?? 0) / 1000;
     const kind: TracedTask['kind'] =
       render > duration / 2
         ? 'rendering'
         : parsing > duration / 2
           ? 'parsing'
-          : extension
-            ? 'extension script'
-            : pageScript
-              ? 'page script'
-              : 'other';
+          : browserWork > duration / 2
+            ? 'browser'
+            : extension
+              ? 'extension script'
+              : pageScript
+                ? 'page script'
+                : 'other';
     const byName = new Map<string, number>();
     for (const e of inside) if ((e.dur ?? 0) > 2000) byName.set(e.name, Math.max(byName.get(e.name) ?? 0, (e.dur ?? 0) / 1000));
     const top = [...byName]
