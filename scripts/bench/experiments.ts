@@ -10,7 +10,7 @@ import { MarkIndex } from '../../entrypoints/content/marks';
 import { blockOf, HIDDEN_GAP, HIDDEN_WORD, isSkipped, textRuns, type TextRun } from '../../entrypoints/content/scan';
 import { compileFast, compileTable, presenceRegExp } from './exp-matcher';
 import { TERMS } from '../../glossary/terms';
-import { compile, paint } from './util';
+import { compile, paint, SYNC_PAINT } from './util';
 
 type Result = Record<string, unknown>;
 /** Sets up (untimed) and returns the part to time. */
@@ -167,7 +167,7 @@ function hasWord(text: string): boolean {
 // --- Marks ---------------------------------------------------------------------------------------
 
 function place(pairs: { run: TextRun; m: Match }[], register: boolean): number {
-  const index = new MarkIndex(newHighlight(register));
+  const index = new MarkIndex(newHighlight(register), SYNC_PAINT);
   for (const { run, m } of pairs) index.add(run, m);
   paint(index);
   return index.size;
@@ -221,7 +221,7 @@ const findAll = (matcher: Matcher, texts: string[]) => (): Result => {
 const fullWith =
   (matcher: Matcher, runs: (root: Node) => Iterable<TextRun>, root: Node, skipWordless = false) =>
   (): Result => {
-    const index = new MarkIndex(newHighlight());
+    const index = new MarkIndex(newHighlight(), SYNC_PAINT);
     for (const run of runs(root)) {
       if (skipWordless && !hasWord(run.text)) continue;
       for (const m of matcher.find(run.text)) index.add(run, m);

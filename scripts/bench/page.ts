@@ -14,7 +14,7 @@ import { SKIPPED_TAGS, textRuns } from '../../entrypoints/content/scan';
 import { createScanner } from '../../entrypoints/content/scanner';
 import { EXPERIMENTS } from './experiments';
 import { generatedTerms } from './terms-gen';
-import { compile, paint, timed } from './util';
+import { compile, paint, SYNC_PAINT, timed } from './util';
 
 /** mark.js runs are abandoned (from inside its own callbacks) after this long. */
 const MARKJS_TIMEOUT_MS = 10_000;
@@ -171,7 +171,7 @@ function newHighlight(): Highlight {
 
 /** The project's pipeline in one synchronous pass: textRuns → matcher.find → MarkIndex.add. */
 function scanSync(matcher: Matcher, root: Node): { runs: number; matches: number; marks: number } {
-  const index = new MarkIndex(newHighlight());
+  const index = new MarkIndex(newHighlight(), SYNC_PAINT);
   let runs = 0;
   let matches = 0;
   for (const run of textRuns(root)) {
