@@ -24,6 +24,7 @@ interface Piece {
 export class MarkIndex {
   private readonly byNode = new Map<Text, Piece[]>();
   private readonly live = new Set<Mark>();
+  private readonly perTerm = new Map<string, number>();
   /** Decides which marks are in the highlight: every change to it repaints, so they go in batches. */
   readonly painter: Painter<Mark>;
 
@@ -63,6 +64,7 @@ export class MarkIndex {
       } else this.byNode.set(node, [piece]);
     });
     this.live.add(mark);
+    this.perTerm.set(mark.termId, (this.perTerm.get(mark.termId) ?? 0) + 1);
     this.painter.add(mark);
     return mark;
   }
@@ -83,6 +85,11 @@ export class MarkIndex {
     return undefined;
   }
 
+  /** Whether any mark of this term is on the page. */
+  hasTerm(termId: string): boolean {
+    return this.perTerm.has(termId);
+  }
+
   has(node: Text): boolean {
     return this.byNode.has(node);
   }
@@ -96,6 +103,9 @@ export class MarkIndex {
 
   private removeMark(mark: Mark): void {
     if (!this.live.delete(mark)) return;
+    const left = (this.perTerm.get(mark.termId) ?? 1) - 1;
+    if (left > 0) this.perTerm.set(mark.termId, left);
+    else this.perTerm.delete(mark.termId);
     this.painter.remove(mark);
     for (const node of mark.nodes) {
       const rest = this.byNode.get(node)?.filter((p) => p.mark !== mark);
@@ -118,6 +128,7 @@ export class MarkIndex {
     this.painter.reset();
     this.highlight.clear();
     this.live.clear();
+    this.perTerm.clear();
     this.byNode.clear();
   }
 }

@@ -26,7 +26,7 @@ export function createNavigator(doc: Document) {
     await settleScroll(doc);
     const term = h.lookup(mark.termId);
     const r = mark.range.getBoundingClientRect();
-    if (term) h.tooltip.show(term, { range: mark.range, x: r.left + 1, y: r.top + r.height / 2 });
+    if (term) h.tooltip.show(term, { range: mark.range, x: r.left + 1, y: r.top + r.height / 2 }, { keyboard: true });
     return mark;
   };
 }

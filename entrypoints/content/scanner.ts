@@ -47,14 +47,14 @@ export function createScanner(opts: ScannerOptions): Scanner {
   // The painter's observer and scroll listener must not outlive the page session.
   opts.signal.addEventListener('abort', () => index.clear(), { once: true });
   const unambiguousSeen = new Set<string>();
-  const marked = new Set<string>();
   let pending: { run: TextRun; match: Match }[] = [];
   let healthPage = false;
   const shadowRoots = new WeakSet<ShadowRoot>();
 
   const place = (run: TextRun, match: Match): void => {
-    if (opts.firstOnly && marked.has(match.termId)) return;
-    marked.add(match.termId);
+    // Asks the index, not a list of terms seen: when the marked occurrence leaves the page, the
+    // next one found gets the mark.
+    if (opts.firstOnly && index.hasTerm(match.termId)) return;
     index.add(run, match);
   };
 

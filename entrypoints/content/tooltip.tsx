@@ -14,7 +14,8 @@ export interface Anchor {
 }
 
 export interface Tooltip {
-  show(term: CardTerm, anchor: Anchor): void;
+  /** `keyboard`: opened by a keyboard command, so Tab moves into the card and Escape comes back. */
+  show(term: CardTerm, anchor: Anchor, how?: { keyboard?: boolean }): void;
   hide(): void;
   readonly visible: boolean;
   /** The term shown now, if any. */
@@ -40,6 +41,24 @@ export function createTooltip({ doc, signal, learnMoreUrl }: TooltipOptions): To
   let live: HTMLElement | undefined;
   let anchor: Anchor | undefined;
   let shownId: string | undefined;
+  /** Where focus was when a keyboard command opened the card, to go back to on Escape. */
+  let returnTo: Element | null = null;
+  let byKeyboard = false;
+
+  const focusInCard = (): boolean => !!host?.shadowRoot?.activeElement;
+  // Marks are not elements, so they cannot take focus: after a keyboard command shows a card,
+  // Tab goes into it (to "Learn more") rather than on through the page.
+  doc.addEventListener(
+    'keydown',
+    (e) => {
+      if (e.key !== 'Tab' || e.shiftKey || !byKeyboard || !instance?.state.isVisible || focusInCard()) return;
+      const link = content?.querySelector<HTMLElement>('a[href]');
+      if (!link) return;
+      e.preventDefault();
+      link.focus();
+    },
+    { capture: true, signal },
+  );
 
   const build = (): Instance => {
     host = doc.createElement(HOST_TAG);
@@ -77,6 +96,14 @@ export function createTooltip({ doc, signal, learnMoreUrl }: TooltipOptions): To
           { name: 'preventOverflow', options: { padding: 8, altAxis: true } },
         ],
       },
+      onHide: () => {
+        // Focus inside a card that is going away would be lost: it goes back where it was.
+        if (focusInCard()) {
+          (host!.shadowRoot!.activeElement as HTMLElement).blur();
+          if (returnTo instanceof HTMLElement && returnTo !== doc.body) returnTo.focus();
+        }
+        byKeyboard = false;
+      },
       onHidden: () => {
         shownId = undefined;
       },
@@ -95,10 +122,12 @@ export function createTooltip({ doc, signal, learnMoreUrl }: TooltipOptions): To
   );
 
   return {
-    show(term, at) {
+    show(term, at, how) {
       if (signal.aborted) return;
       const tip = instance ?? build();
       anchor = at;
+      byKeyboard = how?.keyboard === true;
+      if (byKeyboard && !focusInCard()) returnTo = doc.activeElement;
       if (shownId !== term.id) {
         render(<TermCard term={term} learnMoreUrl={learnMoreUrl?.(term)} />, content!);
         live!.textContent = `${term.term}: ${term.definition}`;

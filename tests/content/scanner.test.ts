@@ -76,6 +76,16 @@ describe('createScanner', () => {
     expect(marked(s)).toEqual(['osteoporosis', 'kyphosis']);
   });
 
+  it('should mark the next occurrence in first-only mode when the marked one leaves the page', async () => {
+    const s = make(true);
+    const root = setBody('<p id="a">kyphosis</p><p id="b">kyphosis here</p>');
+    await s.scan(root);
+    expect(s.index.all().map((m) => m.range.startContainer.parentElement?.id)).toEqual(['a']);
+    root.querySelector('#a')!.remove();
+    await s.rescan([root.querySelector('#b')!], true);
+    expect(s.index.all().map((m) => m.range.startContainer.parentElement?.id)).toEqual(['b']);
+  });
+
   it('should drop marks of changed text and mark the new text on rescan', async () => {
     const s = make();
     const root = setBody('<p id="p">osteoporosis</p>');

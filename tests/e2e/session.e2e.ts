@@ -112,6 +112,21 @@ describe.each(Object.keys(BROWSERS) as (keyof typeof BROWSERS)[])('settings and 
     await page.waitFor((h) => !document.querySelector(h)?.shadowRoot?.querySelector('.tippy-box[data-state="visible"]'), HOST);
   });
 
+  it('should take Tab into the card a keyboard command opened, and Escape back out', async () => {
+    await ext.evaluate(askTabs, { type: 'hg:jump', termId: 'kyphosis', direction: 1 });
+    await page.waitFor(tooltipVisible, HOST);
+    await page.press('Tab');
+    const focused = await page.evaluate((h) => {
+      const a = document.querySelector(h)?.shadowRoot?.activeElement;
+      return a ? `${a.localName} ${a.getAttribute('href')}` : '';
+    }, HOST);
+    expect(focused).toMatch(/^a .*glossary\.html#kyphosis$/);
+    await page.press('Escape');
+    await page.waitFor((h) => !document.querySelector(h)?.shadowRoot?.querySelector('.tippy-box[data-state="visible"]'), HOST);
+    const after = await page.evaluate((h) => document.querySelector(h)?.shadowRoot?.activeElement?.localName ?? 'none', HOST);
+    expect(after, 'focus left the hidden card').toBe('none');
+  });
+
   it('should step through all marks in order with next and previous', async () => {
     const at = async (): Promise<string> => (await page.evaluate(tooltipText, HOST)).split('\n')[0]!.trim().toLowerCase();
     await ext.evaluate(askTabs, { type: 'hg:jump', direction: 1 });
