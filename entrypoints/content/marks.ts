@@ -85,6 +85,11 @@ export class MarkIndex {
     return undefined;
   }
 
+  /** The terms that have marks. */
+  termIds(): Set<string> {
+    return new Set(this.perTerm.keys());
+  }
+
   /** Whether any mark of this term is on the page. */
   hasTerm(termId: string): boolean {
     return this.perTerm.has(termId);

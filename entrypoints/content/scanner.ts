@@ -50,6 +50,8 @@ export function createScanner(opts: ScannerOptions): Scanner {
   let pending: { run: TextRun; match: Match }[] = [];
   let healthPage = false;
   const shadowRoots = new WeakSet<ShadowRoot>();
+  /** The root of the first full scan (the page's body). */
+  let firstRoot: Node | undefined;
 
   const place = (run: TextRun, match: Match): void => {
     // Asks the index, not a list of terms seen: when the marked occurrence leaves the page, the
@@ -84,6 +86,7 @@ export function createScanner(opts: ScannerOptions): Scanner {
     const t0 = performance.now();
     let busy = 0;
     const root = Array.isArray(scope) ? undefined : (scope as Node);
+    if (root && measure === 'scan') firstRoot ??= root;
     // The part of the page in view goes first; the rest of the root is walked around it.
     const inView = root && measure === 'scan' ? viewportBlock(root) : undefined;
     const roots: Node[] = root ? (inView ? [inView, root] : [root]) : [...(scope as readonly Node[])];
@@ -140,7 +143,10 @@ export function createScanner(opts: ScannerOptions): Scanner {
   }
 
   async function rescan(scopes: readonly Node[], removed: boolean): Promise<void> {
+    const before = opts.firstOnly && removed ? index.termIds() : undefined;
     if (removed) index.purgeDisconnected();
+    // First-only: a term whose one mark left the page gets its next occurrence marked, wherever it is.
+    if (before && firstRoot?.isConnected && [...before].some((id) => !index.hasTerm(id))) scopes = [firstRoot];
     const live = scopes.filter((scope) => scope.isConnected && !isInsideSkipped(scope));
     for (const scope of live) dropMarksWithin(index, scope);
     // One time-sliced pass over every scope: a feed that adds 500 spans a frame is not 500 scans.
