@@ -17,7 +17,7 @@ export const BIG_BLOCK_MARKS = 300;
 /** Most marks painted in one big block. */
 export const BLOCK_WINDOW_CAP = 400;
 /** Least time between two paints while marks keep coming (a live feed), ms. */
-const PAINT_GAP_MS = 500;
+const PAINT_GAP_MS = 250;
 /** How far above and below the viewport marks are painted, in viewport heights. */
 const MARGIN = 0.5;
 /** How long scrolling or page changes wait before a big block's window is moved (ms). */

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS, type TestBrowser, type TestPage } from './browsers';
 import {
   HIGHLIGHT,
+  HIGHLIGHT_PREFIX,
   HOST,
   markBox,
   markCenter,
@@ -15,6 +16,7 @@ import {
   tooltipVisible,
 } from './page-probes';
 import { countPixels, decodePng } from './png';
+import { waitForMarksToSettle } from './wait-scan';
 import { FIXTURES, SHOTS } from './paths';
 import { serve, type StaticServer } from './server';
 
@@ -36,6 +38,11 @@ describe.each(Object.keys(BROWSERS) as (keyof typeof BROWSERS)[])('foundation in
     page = await browser.newPage();
     await page.goto(server.url('fixtures/article.html'));
     await page.waitFor((n) => (CSS.highlights.get(n)?.size ?? 0) > 5, HIGHLIGHT);
+    // The part in view is painted first, the rest a paint or two later.
+    await waitForMarksToSettle((fn, arg) => page.evaluate(fn as never, arg) as never, HIGHLIGHT_PREFIX, {
+      stableMs: 1000,
+      timeoutMs: 10_000,
+    });
   }, 60_000);
 
   afterAll(async () => {

@@ -2,8 +2,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS, type TestBrowser, type TestPage } from './browsers';
 import { SHOTS } from './paths';
-import { HIGHLIGHT, HOST, markCenter, tooltipText, tooltipVisible } from './page-probes';
+import { HIGHLIGHT, HIGHLIGHT_PREFIX, HOST, markCenter, tooltipText, tooltipVisible } from './page-probes';
 import { serve, type StaticServer } from './server';
+import { waitForMarksToSettle } from './wait-scan';
 
 declare const chrome: { storage: { sync: { set(v: object): Promise<void>; clear(): Promise<void> } }; tabs: never };
 
@@ -39,6 +40,11 @@ describe.each(Object.keys(BROWSERS) as (keyof typeof BROWSERS)[])('settings and 
     page = await browser.newPage();
     await page.goto(server.url('fixtures/article.html'));
     await page.waitFor((n) => (CSS.highlights.get(n)?.size ?? 0) > 5, HIGHLIGHT);
+    // The part in view is painted first, the rest a paint or two later.
+    await waitForMarksToSettle((fn, arg) => page.evaluate(fn as never, arg) as never, HIGHLIGHT_PREFIX, {
+      stableMs: 1000,
+      timeoutMs: 10_000,
+    });
     marksAtStart = await page.evaluate(markCount, HIGHLIGHT);
     ext = await browser.newPage();
     await ext.open(`${browser.extensionBase}popup.html`, 'body');
