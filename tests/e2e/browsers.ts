@@ -139,21 +139,7 @@ function wrapPuppeteer(page: PpPage): TestPage {
     async goto(url) {
       await page.goto(url, { waitUntil: 'load' });
     },
-    async open(url, selector) {
-      // Awaiting goto on moz-extension:// times out although the page loads (see recipes).
-      // The old document may have the same URL and selector: mark it, then wait for an unmarked one.
-      await page.evaluate(() => ((window as unknown as { hgOld?: boolean }).hgOld = true)).catch(() => undefined);
-      void page.goto(url).catch(() => undefined);
-      await pollPage(
-        page,
-        ({ u, s }) =>
-          !(window as unknown as { hgOld?: boolean }).hgOld &&
-          location.href === u &&
-          document.readyState !== 'loading' &&
-          document.querySelector(s) !== null,
-        { u: url, s: selector },
-      );
-    },
+    open: (url, selector) => openInFirefox(page, url, selector),
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
     async waitFor(fn, arg, timeout = 10_000) {
       await page.waitForFunction(fn as never, { timeout, polling: 50 }, arg);
@@ -189,6 +175,25 @@ export async function pollPage<A>(page: PpPage, fn: (arg: A) => boolean, arg: A,
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`page condition not met in ${timeout} ms${last ? ` (last error: ${String(last)})` : ''}`);
+}
+
+/**
+ * Opens a URL in a Firefox tab and waits for `selector` in the new document. Awaiting goto on
+ * moz-extension:// times out although the page loads (see recipes), and the old document may have
+ * the same URL and selector: it is marked first, then an unmarked one is waited for.
+ */
+export async function openInFirefox(page: PpPage, url: string, selector: string): Promise<void> {
+  await page.evaluate(() => ((window as unknown as { hgOld?: boolean }).hgOld = true)).catch(() => undefined);
+  void page.goto(url).catch(() => undefined);
+  await pollPage(
+    page,
+    ({ u, s }) =>
+      !(window as unknown as { hgOld?: boolean }).hgOld &&
+      location.href === u &&
+      document.readyState !== 'loading' &&
+      document.querySelector(s) !== null,
+    { u: url, s: selector },
+  );
 }
 
 export const BROWSERS = { chromium: launchChromium, firefox: launchFirefox } as const;

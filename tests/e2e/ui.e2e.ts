@@ -7,7 +7,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page as PwPage } from 'playwright-core';
 import puppeteer, { type Browser as PpBrowser, type Page as PpPage } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIREFOX_EXT, GECKO_ID, pollPage } from './browsers';
+import { FIREFOX_EXT, GECKO_ID, openInFirefox, pollPage } from './browsers';
 import { launchRawChromium, snapshotBuild, type RawChromium } from './chromium-raw';
 import { FIREFOX_UUID } from './firefox-raw';
 import { HIGHLIGHT_PREFIX, HOST, highlightSize, tooltipShown } from './page-probes';
@@ -121,21 +121,7 @@ async function firefox(dark: boolean): Promise<UiBrowser> {
 
 function wrapPuppeteer(page: PpPage): UiPage {
   const ui: UiPage = {
-    async open(url, selector) {
-      // Awaiting goto on moz-extension:// times out although the page loads (recipes).
-      // The old document may have the same URL and selector: mark it, then wait for an unmarked one.
-      await page.evaluate(() => ((window as unknown as { hgOld?: boolean }).hgOld = true)).catch(() => undefined);
-      void page.goto(url).catch(() => undefined);
-      await pollPage(
-        page,
-        ({ u, s }) =>
-          !(window as unknown as { hgOld?: boolean }).hgOld &&
-          location.href === u &&
-          document.readyState !== 'loading' &&
-          document.querySelector(s) !== null,
-        { u: url, s: selector },
-      );
-    },
+    open: (url, selector) => openInFirefox(page, url, selector),
     async reload(selector) {
       await page.evaluate(() => {
         (window as unknown as { hgOld?: boolean }).hgOld = true;
