@@ -19,6 +19,8 @@ export interface HighlighterOptions {
   firstOnly?: boolean;
   /** Extra elements never to mark (the extension's own pages: headings that name the term). */
   skipSelector?: string;
+  /** Matches never to mark (the glossary page: an entry's own term inside that entry). */
+  skipMatch?: (termId: string, node: Text) => boolean;
   learnMoreUrl?: (term: CardTerm) => string | undefined;
 }
 
@@ -71,6 +73,7 @@ export function startHighlighter(doc: Document, opts: HighlighterOptions): Highl
     signal,
     firstOnly: opts.firstOnly,
     skipSelector: opts.skipSelector,
+    skipMatch: opts.skipMatch,
     onShadowRoot,
   });
   const tooltip = createTooltip({ doc, signal, learnMoreUrl: opts.learnMoreUrl });

@@ -139,7 +139,7 @@ export class MarkIndex {
 }
 
 /** Index of the run node containing character `i` (binary search over node starts). */
-function nodeAt(run: TextRun, i: number): number {
+export function nodeAt(run: TextRun, i: number): number {
   let lo = 0;
   let hi = run.starts.length - 1;
   while (lo < hi) {

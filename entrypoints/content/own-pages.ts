@@ -16,6 +16,8 @@ export function explainOwnPage(terms: readonly CardTerm[], learnMore: 'this-page
     terms,
     signal: new AbortController().signal,
     skipSelector: OWN_PAGE_SKIP,
+    // An entry does not explain its own term to itself (glossary.html#kyphosis, inside #kyphosis).
+    skipMatch: (termId, node) => node.parentElement?.closest(`[id="${CSS.escape(termId)}"]`) != null,
     learnMoreUrl: (t) => (learnMore === 'this-page' ? `#${t.id}` : browser.runtime.getURL(`/glossary.html#${t.id}`)),
   });
 }

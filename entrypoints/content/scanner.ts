@@ -1,6 +1,6 @@
 import type { Matcher } from '../../glossary/matcher';
 import type { Match } from '../../glossary/types';
-import { MarkIndex } from './marks';
+import { MarkIndex, nodeAt } from './marks';
 import type { PainterOptions } from './paint-window';
 import { isInsideSkipped, textRuns, type TextRun } from './scan';
 import { yieldToPage } from './yield';
@@ -28,6 +28,8 @@ export interface ScannerOptions {
   skipSelector?: string;
   /** Called once for each open shadow root found, so it can be styled and watched. */
   onShadowRoot?: (root: ShadowRoot) => void;
+  /** Matches not to mark (the glossary page: an entry's own term inside that entry). */
+  skipMatch?: (termId: string, node: Text) => boolean;
   /** How marks are painted on pages with very many (see paint-window). */
   paint?: PainterOptions;
 }
@@ -57,6 +59,7 @@ export function createScanner(opts: ScannerOptions): Scanner {
     // Asks the index, not a list of terms seen: when the marked occurrence leaves the page, the
     // next one found gets the mark.
     if (opts.firstOnly && index.hasTerm(match.termId)) return;
+    if (opts.skipMatch?.(match.termId, run.nodes[nodeAt(run, match.start)]!)) return;
     index.add(run, match);
   };
 

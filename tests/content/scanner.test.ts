@@ -111,6 +111,21 @@ describe('createScanner', () => {
     expect(marked(s)).toEqual(['kyphosis', 'osteoporosis']);
   });
 
+  it('should leave out the matches skipMatch refuses, and only those', async () => {
+    const s = createScanner({
+      matcher,
+      ambiguous: new Set(),
+      highlight,
+      signal: controller.signal,
+      paint: { frame: (fn) => fn(), gapMs: 0 },
+      skipMatch: (termId, node) => node.parentElement?.closest(`[id="${termId}"]`) != null,
+    });
+    await s.scan(setBody('<section id="kyphosis"><p>kyphosis and osteoporosis</p></section><p>kyphosis</p>'));
+    expect(
+      s.index.all().map((m) => `${m.range.toString()} in ${m.range.startContainer.parentElement?.closest('[id]')?.id ?? 'body'}`),
+    ).toEqual(['osteoporosis in kyphosis', 'kyphosis in body']);
+  });
+
   it('should drop marks of removed text', async () => {
     const s = make();
     const root = setBody('<p id="p">osteoporosis</p><p>kyphosis</p>');

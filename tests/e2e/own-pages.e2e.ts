@@ -50,6 +50,9 @@ describe.each(Object.keys(BROWSERS) as (keyof typeof BROWSERS)[])(
       // The page has over 500 marks, so only those near the viewport are painted (paint-window.ts).
       await page.waitFor((n) => (CSS.highlights.get(n)?.size ?? 0) > 10, HIGHLIGHT);
       expect(await page.evaluate(marksInside, { name: HIGHLIGHT, selector: '.entry-head, h1, h2, h3' })).toEqual([]);
+      // The entry does not explain its own term to itself.
+      const own = await page.evaluate(marksInside, { name: HIGHLIGHT, selector: '#kyphosis' });
+      expect(own.filter((t) => /^kyphos[ie]s$/i.test(t))).toEqual([]);
       const at = await page.evaluate(markIn, { name: HIGHLIGHT, selector: '#kyphosis .details' });
       expect(at).not.toBeNull();
       await page.mouseMove(at!.x, at!.y);
