@@ -139,6 +139,9 @@ export class Painter<M extends Paintable> {
   }
 
   reset(): void {
+    // A frame already asked for must find nothing to do (and must not switch modes after an abort).
+    this.total = 0;
+    this.all = () => [];
     this.queued.clear();
     this.dropped.clear();
     this.windowed?.dispose();
@@ -214,6 +217,7 @@ class Windowed<M extends Paintable> {
     this.later();
   };
   private listening: Document | undefined;
+  private disposed = false;
 
   constructor(
     private readonly highlight: Highlight,
@@ -277,6 +281,7 @@ class Windowed<M extends Paintable> {
    * observer reports after layout), that waits for a timer, once for any number of changes.
    */
   update(now = false): void {
+    if (this.disposed) return;
     this.blocks.clear();
     for (const g of this.dirty) {
       if (!now && g.near && g.marks.size > this.bigBlock) {
@@ -316,6 +321,8 @@ class Windowed<M extends Paintable> {
   }
 
   dispose(): void {
+    this.disposed = true;
+    this.dirty.clear();
     this.io.disconnect();
     this.listening?.removeEventListener('scroll', this.onScroll, true);
     this.listening?.defaultView?.removeEventListener('resize', this.onScroll);

@@ -177,6 +177,21 @@ describe('Painter', () => {
     expect(painter.isWindowed).toBe(false);
   });
 
+  it('should do nothing at a frame that comes after a reset (the session was aborted)', () => {
+    const highlight = new Highlight();
+    const f = frames();
+    const io = fakeObserver();
+    const painter = new Painter<Paintable>(highlight, { limit: 1, observe: io.observe, frame: f.frame, gapMs: 0 });
+    const { marks } = page(1, 3);
+    marks.forEach((m) => painter.add(m));
+    painter.flush(marks.length, () => marks);
+    painter.reset();
+    f.run();
+    expect(highlight.size).toBe(0);
+    expect(painter.isWindowed, 'no observer made after the reset').toBe(false);
+    expect(io.watched.size).toBe(0);
+  });
+
   it('should paint a huge block only around the viewport, at most the cap', () => {
     const highlight = new Highlight();
     const io = fakeObserver();
