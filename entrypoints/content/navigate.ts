@@ -1,5 +1,6 @@
 import type { Highlighter } from './highlighter';
 import type { Mark } from './marks';
+import { inNextFrame } from './yield';
 
 /**
  * Keyboard and popup navigation: the next (or previous) mark after the last one visited, or after
@@ -37,19 +38,8 @@ async function settleScroll(doc: Document): Promise<void> {
   if (!win) return;
   let y = win.scrollY;
   for (let i = 0; i < 30; i++) {
-    await nextFrame(win);
+    await new Promise<void>((resolve) => inNextFrame(resolve, 50, win));
     if (i > 2 && win.scrollY === y) return;
     y = win.scrollY;
   }
-}
-
-/** One animation frame, or 50 ms where frames do not run (a tab in the background). */
-function nextFrame(win: Window): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = win.setTimeout(resolve, 50);
-    win.requestAnimationFrame(() => {
-      win.clearTimeout(timer);
-      resolve();
-    });
-  });
 }

@@ -1,4 +1,5 @@
 import { blockOf } from './scan';
+import { inNextFrame } from './yield';
 
 /** What the painter needs of a mark: its range, and where it starts (for grouping by block). */
 export interface Paintable {
@@ -18,6 +19,8 @@ export const BIG_BLOCK_MARKS = 300;
 export const BLOCK_WINDOW_CAP = 400;
 /** Least time between two paints while marks keep coming (a live feed), ms. */
 const PAINT_GAP_MS = 250;
+/** Where no frame comes (a background tab), paint after this long anyway, ms. */
+const NO_FRAME_MS = 250;
 /** How far above and below the viewport marks are painted, in viewport heights. */
 const MARGIN = 0.5;
 /** How long scrolling or page changes wait before a big block's window is moved (ms). */
@@ -152,7 +155,7 @@ export class Painter<M extends Paintable> {
     if (this.scheduled) return;
     this.scheduled = true;
     const paint = (): void =>
-      (this.opts.frame ?? nextFrame)(() => {
+      (this.opts.frame ?? ((fn) => inNextFrame(fn, NO_FRAME_MS)))(() => {
         this.scheduled = false;
         this.lastPaint = performance.now();
         this.apply();
@@ -182,22 +185,6 @@ export class Painter<M extends Paintable> {
     this.queued.clear();
     this.windowed?.update();
   }
-}
-
-/** Runs `fn` in the next animation frame, or after a quarter second where frames do not run (a background tab). */
-function nextFrame(fn: () => void): void {
-  if (typeof requestAnimationFrame !== 'function') return void setTimeout(fn, 0);
-  let done = false;
-  const once = (): void => {
-    if (done) return;
-    done = true;
-    fn();
-  };
-  const timer = setTimeout(once, 250);
-  requestAnimationFrame(() => {
-    clearTimeout(timer);
-    once();
-  });
 }
 
 function defaultObserver(): PainterOptions['observe'] | undefined {
@@ -304,19 +291,14 @@ class Windowed<M extends Paintable> {
   private later(): void {
     if (this.timer !== undefined) return;
     this.timer = setTimeout(() => {
-      const win = this.listening?.defaultView;
-      const run = (): void => {
-        this.timer = undefined;
-        this.update(true);
-      };
-      if (win?.requestAnimationFrame) {
-        // A background tab runs no frames: the timer still comes.
-        const fallback = setTimeout(run, 1000);
-        win.requestAnimationFrame(() => {
-          clearTimeout(fallback);
-          run();
-        });
-      } else run();
+      inNextFrame(
+        () => {
+          this.timer = undefined;
+          this.update(true);
+        },
+        1000,
+        this.listening?.defaultView ?? undefined,
+      );
     }, SETTLE_MS);
   }
 

@@ -1,4 +1,5 @@
 import { blockOf, HOST_TAG, isInline } from './scan';
+import { inNextFrame } from './yield';
 
 /** More changed subtrees than this in one batch: rescan the root once instead. */
 export const FLOOD = 1000;
@@ -34,11 +35,7 @@ export function watchChanges(root: Node, onBatch: (batch: ChangeBatch) => void, 
     scheduled = true;
     // rAF never fires in background tabs; the timeout makes sure they catch up too. The work runs
     // in a task of its own after the frame, not inside the page's rendering update.
-    const timer = setTimeout(flush, 250);
-    requestAnimationFrame(() => {
-      clearTimeout(timer);
-      setTimeout(flush, 0);
-    });
+    inNextFrame(() => setTimeout(flush, 0), 250);
   });
   observer.observe(root, { childList: true, characterData: true, subtree: true });
   signal.addEventListener('abort', () => observer.disconnect(), { once: true });

@@ -38,3 +38,24 @@ export function afterNextPaint(doc: Document): Promise<void> {
     );
   });
 }
+
+/**
+ * Runs `fn` once, in the next animation frame, or after `fallbackMs` where frames do not run (a
+ * tab in the background), or at once-ish where there are no frames at all (tests).
+ */
+export function inNextFrame(
+  fn: () => void,
+  fallbackMs: number,
+  win: Pick<Window, 'requestAnimationFrame'> | undefined = globalThis,
+): void {
+  if (typeof win?.requestAnimationFrame !== 'function') return void setTimeout(fn, 0);
+  let done = false;
+  const once = (): void => {
+    if (done) return;
+    done = true;
+    clearTimeout(timer);
+    fn();
+  };
+  const timer = setTimeout(once, fallbackMs);
+  win.requestAnimationFrame(once);
+}

@@ -46,6 +46,29 @@ interface Snapshot {
 }
 
 /** The body as the page's own world sees it. */
+/**
+ * Two plain loads agreed but ours differed: ours is loaded again (`reload`). A difference the
+ * extension makes comes back every time; one from the page's own timing (an ad script adding an
+ * iframe a bit later under a busy CPU) does not. On a match, `ext` takes the new snapshot.
+ */
+async function loadOursAgainIfOnlyOursDiffered(
+  ext: Snapshot,
+  plainA: Snapshot,
+  pageVaries: boolean,
+  reload: () => Promise<Snapshot>,
+): Promise<boolean> {
+  if (pageVaries || (ext.html === plainA.html && ext.text === plainA.text)) return false;
+  const again = await reload();
+  if (again.html !== plainA.html || again.text !== plainA.text) return false;
+  Object.assign(ext, again);
+  return true;
+}
+
+function htmlVerdict(ext: Snapshot, plainA: Snapshot, retried: boolean, pageVaries: boolean): Row['html'] {
+  if (ext.html === plainA.html) return retried ? 'same on a second load' : 'same';
+  return pageVaries ? 'nondeterministic page, masked' : 'DIFFERENT';
+}
+
 function bodySnapshot(): Snapshot {
   // Reading markup to compare it, never writing it.
   // eslint-disable-next-line no-restricted-properties
@@ -180,34 +203,18 @@ describeIfPages(`real pages in chromium (${PAGES.length} pages from ${PAGES_DIR}
       errorsB = [...plainErrors];
     }
     const pageVaries = plainB !== undefined && (plainB.html !== plainA.html || plainB.text !== plainA.text);
-    // Two plain loads agreed but ours differed: load ours again. A difference the extension makes
-    // comes back every time; one from the page's own timing (an ad script adding an iframe a bit
-    // later under a busy CPU) does not.
-    let retried = false;
-    if (!pageVaries && (ext.html !== plainA.html || ext.text !== plainA.text)) {
+    const retried = await loadOursAgainIfOnlyOursDiffered(ext, plainA, pageVaries, async () => {
       await load(extPage, url);
       await waitForMarksToSettle((fn, arg) => extPage.evaluate(fn as never, arg) as never, HIGHLIGHT_PREFIX);
-      const again = await extPage.evaluate(bodySnapshot);
-      if (again.html === plainA.html && again.text === plainA.text) {
-        ext.html = again.html;
-        ext.text = again.text;
-        retried = true;
-      }
-    }
+      return extPage.evaluate(bodySnapshot);
+    });
 
     rows.push({
       page: file,
       marks: settle.size,
       settledMs: settle.waitedMs,
       scanMs: scan ? `${scan.duration.toFixed(0)} / ${scan.busyMs.toFixed(0)}` : '-',
-      html:
-        ext.html === plainA.html
-          ? retried
-            ? 'same on a second load'
-            : 'same'
-          : pageVaries
-            ? 'nondeterministic page, masked'
-            : 'DIFFERENT',
+      html: htmlVerdict(ext, plainA, retried, pageVaries),
       errors: errorsExt.length,
     });
 
@@ -283,32 +290,16 @@ describeIfPages(`real pages in firefox (sample of ${FIREFOX_SAMPLE.length})`, ()
       errorsB = [...plainTab.errors];
     }
     const pageVaries = plainB !== undefined && (plainB.html !== plainA.html || plainB.text !== plainA.text);
-    // Two plain loads agreed but ours differed: load ours again. A difference the extension makes
-    // comes back every time; one from the page's own timing (an ad script adding an iframe a bit
-    // later under a busy CPU) does not.
-    let retried = false;
-    if (!pageVaries && (ext.html !== plainA.html || ext.text !== plainA.text)) {
+    const retried = await loadOursAgainIfOnlyOursDiffered(ext, plainA, pageVaries, async () => {
       await load(extTab.page, url);
       await waitForMarksToSettle((fn, arg) => extTab.page.evaluate(fn as never, arg) as never, HIGHLIGHT_PREFIX);
-      const again = await extTab.page.evaluate(bodySnapshot);
-      if (again.html === plainA.html && again.text === plainA.text) {
-        ext.html = again.html;
-        ext.text = again.text;
-        retried = true;
-      }
-    }
+      return extTab.page.evaluate(bodySnapshot);
+    });
     rows.push({
       page: file,
       marks: settle.size,
       settledMs: settle.waitedMs,
-      html:
-        ext.html === plainA.html
-          ? retried
-            ? 'same on a second load'
-            : 'same'
-          : pageVaries
-            ? 'nondeterministic page, masked'
-            : 'DIFFERENT',
+      html: htmlVerdict(ext, plainA, retried, pageVaries),
       errors: errorsExt.length,
     });
 
