@@ -1,4 +1,4 @@
-import { blockOf } from './scan';
+import { blockOf, isInline } from './scan';
 import { inNextFrame } from './yield';
 
 /** What the painter needs of a mark: its range, and where it starts (for grouping by block). */
@@ -25,6 +25,24 @@ const NO_FRAME_MS = 250;
 const MARGIN = 0.5;
 /** How long scrolling or page changes wait before a big block's window is moved (ms). */
 const SETTLE_MS = 100;
+/**
+ * A big block whose marks changed more recently than this is not painted until it is quiet (ms).
+ * Chromium lays out and pre-paints a block that holds painted marks more slowly (a live log of
+ * 50,000 spans made every frame a fifth slower), so a block that keeps growing is left bare.
+ */
+export const QUIET_MS = 1000;
+
+/**
+ * Marks in a text node longer than this (characters) are never painted, only explained on hover
+ * and reachable by the next/previous keys. Chromium re-walks a text node to draw the first mark in
+ * it: 85 ms for one of 5 MB, a freeze the reader feels. No article is one text node this long
+ * (a raw log or a data dump is).
+ */
+export const GIANT_TEXT = 1_000_000;
+
+const isGiant = (node: Node): boolean => node.nodeType === 3 && (node as Text).length > GIANT_TEXT;
+
+const now = (): number => performance.now();
 
 export interface Rect {
   top: number;
@@ -33,9 +51,9 @@ export interface Rect {
 
 /**
  * The marks of one block (in document order) that lie between `top` and `bottom`, at most `cap`.
- * Text in a block flows top to bottom, so the first mark reaching `top` is found by binary search
- * with a handful of layout reads, not one per mark. Undefined when the reads show the marks are
- * not in drawing order.
+ * Text in a block flows top to bottom, so both ends of the window are found by binary search with
+ * a handful of layout reads, not one per mark (a range's box in a block of 50,000 spans costs
+ * about a tenth of a millisecond). Undefined when the reads show the marks are not in drawing order.
  */
 export function windowOf<T>(
   marks: readonly T[],
@@ -44,28 +62,27 @@ export function windowOf<T>(
   bottom: number,
   cap: number,
 ): T[] | undefined {
-  let lo = 0;
-  let hi = marks.length;
   // Probes seen, by index: if a later mark is drawn above an earlier one, the order is not the
   // drawing order and the search cannot be trusted (undefined: the caller sorts by position).
   const probes: [number, number][] = [];
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    const r = rectOf(marks[mid]!);
-    // Text that is not drawn (display: none) has an empty box at 0: no evidence either way.
-    if (r.bottom > r.top) probes.push([mid, r.top]);
-    if (r.bottom < top) lo = mid + 1;
-    else hi = mid;
-  }
+  /** The first index from `lo` whose box satisfies `past` (boxes are monotonic in index). */
+  const search = (lo: number, past: (r: Rect) => boolean): number => {
+    let hi = marks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const r = rectOf(marks[mid]!);
+      // Text that is not drawn (display: none) has an empty box at 0: no evidence either way.
+      if (r.bottom > r.top) probes.push([mid, r.top]);
+      if (past(r)) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  };
+  const first = search(0, (r) => r.bottom >= top);
+  const end = search(first, (r) => r.top > bottom);
   probes.sort((a, b) => a[0] - b[0]);
   for (let i = 1; i < probes.length; i++) if (probes[i]![1] < probes[i - 1]![1]) return undefined;
-  const out: T[] = [];
-  for (let i = lo; i < marks.length && out.length < cap; i++) {
-    const r = rectOf(marks[i]!);
-    if (r.top > bottom) break;
-    if (r.bottom >= top) out.push(marks[i]!);
-  }
-  return out;
+  return marks.slice(first, Math.min(end, first + cap));
 }
 
 interface Group<M> {
@@ -78,6 +95,8 @@ interface Group<M> {
   last: M | undefined;
   near: boolean;
   painted: Set<M>;
+  /** When a mark last came or went (performance.now()). */
+  changedAt: number;
 }
 
 export interface PainterOptions {
@@ -87,6 +106,8 @@ export interface PainterOptions {
   cap?: number;
   /** Least time between two paints, ms (tests pass 0). */
   gapMs?: number;
+  /** How long a big block must go without new or removed marks before it is painted, ms. */
+  quietMs?: number;
   /** Runs the painting at the next frame (tests pass one that runs it at once). */
   frame?: (fn: () => void) => void;
   /** Makes the observer of blocks near the viewport (tests pass a fake one). */
@@ -109,6 +130,7 @@ export class Painter<M extends Paintable> {
   private lastPaint = -Infinity;
   private total = 0;
   private all: () => Iterable<M> = () => [];
+  private following = false;
 
   constructor(
     private readonly highlight: Highlight,
@@ -120,7 +142,18 @@ export class Painter<M extends Paintable> {
   }
 
   add(mark: M): void {
+    // Not painted, still explained: see GIANT_TEXT.
+    if (isGiant(mark.range.startContainer)) return;
     this.queued.add(mark);
+  }
+
+  /**
+   * From now on marks come and go because the page changed (rescans), not because the first scan
+   * is still finding them: a big block whose marks change is left bare until it is quiet.
+   */
+  followChanges(): void {
+    this.following = true;
+    if (this.windowed) this.windowed.following = true;
   }
 
   remove(mark: M): void {
@@ -176,7 +209,8 @@ export class Painter<M extends Paintable> {
         this.highlight.clear();
         this.queued.clear();
         this.windowed = new Windowed(this.highlight, observe, this.opts);
-        for (const m of this.all()) this.windowed.add(m);
+        this.windowed.following = this.following;
+        for (const m of this.all()) if (!isGiant(m.range.startContainer)) this.windowed.add(m);
         return;
       }
     }
@@ -199,12 +233,17 @@ class Windowed<M extends Paintable> {
   private readonly io: Pick<IntersectionObserver, 'observe' | 'unobserve' | 'disconnect'>;
   private readonly blocks = new Map<Node, Node | null>();
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** Big blocks left bare while their marks change, and the timer that paints them when quiet. */
+  private readonly waiting = new Set<Group<M>>();
+  private quietTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly onScroll = (): void => {
     for (const g of this.groups.values()) if (g.near && g.marks.size > this.bigBlock) this.dirty.add(g);
     this.later();
   };
   private listening: Document | undefined;
   private disposed = false;
+  /** Whether marks now change because the page does (see Painter.followChanges). */
+  following = false;
 
   constructor(
     private readonly highlight: Highlight,
@@ -226,11 +265,46 @@ class Windowed<M extends Paintable> {
     return this.opts.bigBlock ?? BIG_BLOCK_MARKS;
   }
 
+  private get quietMs(): number {
+    return this.opts.quietMs ?? QUIET_MS;
+  }
+
+  /** Paints `g` once its marks have stopped changing for `quietMs`. */
+  private whenQuiet(g: Group<M>): void {
+    this.waiting.add(g);
+    if (this.quietTimer !== undefined) return;
+    const check = (): void => {
+      this.quietTimer = undefined;
+      if (this.disposed) return;
+      let soonest = Infinity;
+      for (const w of this.waiting) {
+        const left = w.changedAt + this.quietMs - now();
+        if (left > 0) soonest = Math.min(soonest, left);
+        else {
+          this.waiting.delete(w);
+          if (this.groups.get(w.el) === w) this.dirty.add(w);
+        }
+      }
+      if (soonest < Infinity) this.quietTimer = setTimeout(check, soonest);
+      if (this.dirty.size) this.later();
+    };
+    this.quietTimer = setTimeout(check, Math.max(0, g.changedAt + this.quietMs - now()));
+  }
+
   add(mark: M): void {
     const el = this.elementOf(mark);
     let g = this.groups.get(el);
     if (!g) {
-      g = { el, marks: new Set(), ordered: undefined, unsorted: false, last: undefined, near: false, painted: new Set() };
+      g = {
+        el,
+        marks: new Set(),
+        ordered: undefined,
+        unsorted: false,
+        last: undefined,
+        near: false,
+        painted: new Set(),
+        changedAt: -Infinity,
+      };
       this.groups.set(el, g);
       this.io.observe(el);
       this.listen(el.ownerDocument);
@@ -243,6 +317,7 @@ class Windowed<M extends Paintable> {
     g.last = mark;
     g.marks.add(mark);
     g.ordered = undefined;
+    if (this.following) g.changedAt = now();
     this.groupOf.set(mark, g);
     if (g.near) this.dirty.add(g);
   }
@@ -254,6 +329,7 @@ class Windowed<M extends Paintable> {
     g.marks.delete(mark);
     g.painted.delete(mark);
     g.ordered = undefined;
+    if (this.following) g.changedAt = now();
     if (g.last === mark) g.last = undefined;
     if (g.marks.size === 0) {
       this.io.unobserve(g.el);
@@ -264,14 +340,22 @@ class Windowed<M extends Paintable> {
 
   /**
    * Brings the painted ranges of changed groups in line with what should show. A huge block's
-   * window reads layout, which right after the page changed would force it: unless `now` (the
+   * window reads layout, which right after the page changed would force it: unless `inFrame` (the
    * observer reports after layout), that waits for a timer, once for any number of changes.
    */
-  update(now = false): void {
+  update(inFrame = false): void {
     if (this.disposed) return;
     this.blocks.clear();
     for (const g of this.dirty) {
-      if (!now && g.near && g.marks.size > this.bigBlock) {
+      if (g.marks.size > this.bigBlock && now() - g.changedAt < this.quietMs) {
+        // Still changing: bare until quiet, then painted (checked again by a timer).
+        this.dirty.delete(g);
+        for (const m of g.painted) this.highlight.delete(m.range);
+        g.painted = new Set();
+        this.whenQuiet(g);
+        continue;
+      }
+      if (!inFrame && g.near && g.marks.size > this.bigBlock) {
         this.later();
         continue;
       }
@@ -309,6 +393,7 @@ class Windowed<M extends Paintable> {
     this.listening?.removeEventListener('scroll', this.onScroll, true);
     this.listening?.defaultView?.removeEventListener('resize', this.onScroll);
     if (this.timer !== undefined) clearTimeout(this.timer);
+    if (this.quietTimer !== undefined) clearTimeout(this.quietTimer);
   }
 
   private nearMarks(g: Group<M>): Iterable<M> {
@@ -320,7 +405,7 @@ class Windowed<M extends Paintable> {
     }
     const view = g.el.ownerDocument.defaultView?.innerHeight ?? 800;
     const cap = this.opts.cap ?? BLOCK_WINDOW_CAP;
-    const rectOf = (m: M): Rect => m.range.getBoundingClientRect();
+    const rectOf = (m: M): Rect => boxOf(m.range, view / 4);
     const found = windowOf(g.ordered, rectOf, -MARGIN * view, (1 + MARGIN) * view, cap);
     if (found) return found;
     g.ordered = byPosition(g.ordered);
@@ -345,8 +430,24 @@ class Windowed<M extends Paintable> {
   }
 }
 
+/**
+ * Where a mark is drawn, near enough to choose which to paint. The first box of a range read in a
+ * block costs Chromium a walk of the whole block (25 ms in a block of 50,000 spans, again after
+ * every change to it), an inline element's box does not: a short inline element around the text
+ * (under `tallest` px) stands in for the range.
+ */
+export function boxOf(range: Range, tallest: number): DOMRect {
+  const parent = range.startContainer.parentElement;
+  if (parent && range.startContainer === range.endContainer && isInline(parent)) {
+    const box = parent.getBoundingClientRect();
+    if (box.bottom > box.top && box.height < tallest) return box;
+  }
+  return range.getBoundingClientRect();
+}
+
 /** Marks in reading order by where they are drawn: what the window search needs, with one layout read each. */
 function byPosition<M extends Paintable>(marks: M[]): M[] {
-  const at = new Map(marks.map((m) => [m, m.range.getBoundingClientRect()]));
+  const view = marks[0]?.range.startContainer.ownerDocument?.defaultView?.innerHeight ?? 800;
+  const at = new Map(marks.map((m) => [m, boxOf(m.range, view / 4)]));
   return marks.sort((a, b) => at.get(a)!.top - at.get(b)!.top || at.get(a)!.left - at.get(b)!.left);
 }

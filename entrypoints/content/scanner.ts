@@ -146,6 +146,7 @@ export function createScanner(opts: ScannerOptions): Scanner {
   }
 
   async function rescan(scopes: readonly Node[], removed: boolean): Promise<void> {
+    index.painter.followChanges();
     const before = opts.firstOnly && removed ? index.termIds() : undefined;
     if (removed) index.purgeDisconnected();
     // First-only: a term whose one mark left the page gets its next occurrence marked, wherever it is.

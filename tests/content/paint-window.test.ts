@@ -1,5 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { Painter, windowOf, type Paintable, type PainterOptions, type Rect } from '../../entrypoints/content/paint-window';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  boxOf,
+  GIANT_TEXT,
+  Painter,
+  windowOf,
+  type Paintable,
+  type PainterOptions,
+  type Rect,
+} from '../../entrypoints/content/paint-window';
 
 /** A fake IntersectionObserver the test drives by hand. */
 function fakeObserver() {
@@ -52,7 +60,7 @@ function frames() {
   const waiting: (() => void)[] = [];
   return { frame: (fn: () => void) => void waiting.push(fn), run: () => waiting.splice(0).forEach((fn) => fn()) };
 }
-const now = { frame: (fn: () => void) => fn(), gapMs: 0 };
+const now = { frame: (fn: () => void) => fn(), gapMs: 0, quietMs: 0 };
 
 const rects = (ys: number[]): Rect[] => ys.map((y) => ({ top: y, bottom: y + 10 }));
 
@@ -84,7 +92,7 @@ describe('windowOf', () => {
     expect(windowOf(all, (r) => r, 1000, 2000, 10)).toEqual([]);
   });
 
-  it('should read the layout of a handful of marks to find the window in 100,000, not each one', () => {
+  it('should read the layout of a handful of marks to find a window of 1,000 in 100,000, not each one', () => {
     const all = rects([...Array(100_000).keys()].map((i) => i * 20));
     let reads = 0;
     const got = windowOf(
@@ -94,11 +102,12 @@ describe('windowOf', () => {
         return r;
       },
       1_000_000,
-      1_000_400,
-      1000,
+      1_019_990,
+      5000,
     );
-    expect(got!.map((r) => r.top)).toEqual([...Array(21).keys()].map((i) => 1_000_000 + i * 20));
-    expect(reads).toBeLessThan(17 + 23);
+    expect(got!.map((r) => r.top)).toEqual([...Array(1000).keys()].map((i) => 1_000_000 + i * 20));
+    // Two binary searches over 100,000 (17 reads each), whatever the window's size.
+    expect(reads).toBeLessThanOrEqual(2 * 17);
   });
 });
 
@@ -220,5 +229,144 @@ describe('Painter', () => {
     painter.flush(marks.length, () => [...marks].reverse());
     io.report(blocks[0]!, true);
     expect([...highlight]).toEqual(marks.slice(0, 5).map((m) => m.range));
+  });
+
+  it('should leave a huge block bare while its marks keep changing, and paint it once quiet', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    try {
+      const highlight = new Highlight();
+      const io = fakeObserver();
+      const painter = new Painter<Paintable>(highlight, {
+        limit: 10,
+        bigBlock: 50,
+        cap: 30,
+        observe: io.observe,
+        frame: (fn) => fn(),
+        gapMs: 0,
+        quietMs: 1000,
+      });
+      const { blocks, marks } = page(1, 400);
+      // A live log: 100 more marks every 300 ms, the first of them painted while the block was small.
+      marks.slice(0, 40).forEach((m) => painter.add(m));
+      painter.flush(40, () => marks.slice(0, 40));
+      io.report(blocks[0]!, true);
+      expect(highlight.size, 'a small block is painted at once').toBe(40);
+      painter.followChanges();
+      for (let n = 100; n <= 400; n += 100) {
+        vi.advanceTimersByTime(300);
+        marks.slice(n - 100 < 40 ? 40 : n - 100, n).forEach((m) => painter.add(m));
+        painter.flush(n, () => marks.slice(0, n));
+        expect(highlight.size, `bare while growing (${n} marks)`).toBe(0);
+      }
+      vi.advanceTimersByTime(900);
+      expect(highlight.size, 'not yet quiet for a whole second').toBe(0);
+      vi.advanceTimersByTime(2500);
+      expect(highlight.size, 'painted around the viewport once quiet').toBeGreaterThan(0);
+      expect(highlight.size).toBeLessThanOrEqual(30);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('should paint a huge block the first scan found without waiting for it to be quiet', () => {
+    const highlight = new Highlight();
+    const io = fakeObserver();
+    const painter = new Painter<Paintable>(highlight, {
+      ...now,
+      limit: 10,
+      bigBlock: 50,
+      cap: 30,
+      observe: io.observe,
+      quietMs: 60_000,
+    });
+    const { blocks, marks } = page(1, 200);
+    marks.forEach((m) => painter.add(m));
+    painter.flush(marks.length, () => marks);
+    io.report(blocks[0]!, true);
+    expect(highlight.size).toBeGreaterThan(0);
+  });
+});
+
+describe('Painter and giant text', () => {
+  it('should not paint a mark in a text node over GIANT_TEXT characters, but paint one in a normal node', () => {
+    const highlight = new Highlight();
+    const painter = new Painter<Paintable>(highlight, now);
+    const mark = (text: string): Paintable => {
+      const node = document.createTextNode(text);
+      document.body.append(node);
+      const range = new Range();
+      range.setStart(node, 0);
+      range.setEnd(node, 8);
+      return { range };
+    };
+    const giant = mark('kyphosis ' + 'x'.repeat(GIANT_TEXT));
+    const normal = mark('kyphosis and more');
+    painter.add(giant);
+    painter.add(normal);
+    painter.flush(2, () => [giant, normal]);
+    expect([...highlight]).toEqual([normal.range]);
+    document.body.replaceChildren();
+  });
+
+  it('should leave marks in giant text out when it switches to painting near the viewport', () => {
+    const highlight = new Highlight();
+    const io = fakeObserver();
+    const painter = new Painter<Paintable>(highlight, { ...now, limit: 1, observe: io.observe });
+    const p = document.createElement('p');
+    const node = document.createTextNode('kyphosis '.repeat(GIANT_TEXT / 8));
+    p.append(node);
+    document.body.append(p);
+    const marks = [0, 9].map((at) => {
+      const range = new Range();
+      range.setStart(node, at);
+      range.setEnd(node, at + 8);
+      return { range };
+    });
+    marks.forEach((m) => painter.add(m));
+    painter.flush(2, () => marks);
+    io.report(p, true);
+    expect(painter.isWindowed).toBe(true);
+    expect(highlight.size).toBe(0);
+    document.body.replaceChildren();
+  });
+});
+
+describe('boxOf', () => {
+  /** `kyphosis` in a span inside a paragraph, or right in the paragraph. */
+  const setup = (inSpan: boolean, height: number) => {
+    const p = document.createElement('p');
+    const text = document.createTextNode('kyphosis');
+    if (inSpan) p.append(document.createElement('span'));
+    (p.firstElementChild ?? p).append(text);
+    document.body.append(p);
+    const range = new Range();
+    range.setStart(text, 0);
+    range.setEnd(text, 4);
+    let rangeReads = 0;
+    range.getBoundingClientRect = () => {
+      rangeReads++;
+      return new DOMRect(0, 500, 40, 16);
+    };
+    const el = text.parentElement!;
+    el.getBoundingClientRect = () => new DOMRect(0, 100, 40, height);
+    return { range, reads: () => rangeReads };
+  };
+  afterEach(() => document.body.replaceChildren());
+
+  it("should use a short inline element's box instead of reading the range", () => {
+    const { range, reads } = setup(true, 18);
+    expect(boxOf(range, 200).top).toBe(100);
+    expect(reads()).toBe(0);
+  });
+
+  it('should read the range when its inline element is tall (it wraps many lines)', () => {
+    const { range, reads } = setup(true, 900);
+    expect(boxOf(range, 200).top).toBe(500);
+    expect(reads()).toBe(1);
+  });
+
+  it('should read the range when the text sits in the block itself', () => {
+    const { range } = setup(false, 18);
+    expect(boxOf(range, 200).top).toBe(500);
   });
 });

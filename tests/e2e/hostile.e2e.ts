@@ -18,6 +18,7 @@ import {
   marksWithin,
   tooltipFacts,
   tooltipShown,
+  tooltipText,
 } from './page-probes';
 import { serve, type StaticServer } from './server';
 import { openTab, type BrowserName, type Tab, type TabBrowser } from './tabs';
@@ -183,6 +184,36 @@ describe.each(BROWSER_NAMES)('hostile pages in %s', (name) => {
     });
   });
 
+  describe('(d) one text node of 5 MB', () => {
+    it('should paint no mark in it, yet explain a term under the pointer', async () => {
+      tab.errors.length = 0;
+      await tab.goto(server.url('hostile/huge-text.html'), 90_000);
+      // The first term, scrolled to the middle of the viewport; its box, read once by the test.
+      const at = await tab.evaluate(() => {
+        const text = document.getElementById('huge')!.firstChild as Text;
+        const start = text.data.indexOf('osteoporosis');
+        const range = new Range();
+        range.setStart(text, start);
+        range.setEnd(text, start + 'osteoporosis'.length);
+        const before = range.getBoundingClientRect();
+        window.scrollTo(0, before.top + window.scrollY - window.innerHeight / 2);
+        const r = range.getBoundingClientRect();
+        return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+      }, null);
+      let shown = false;
+      // The scan of 5 MB takes a moment: hover again until the card shows.
+      for (let i = 0; i < 20 && !shown; i++) {
+        await tab.mouseMove(at.x - 40, at.y + 60);
+        await tab.mouseMove(at.x, at.y);
+        shown = await poll(tab, tooltipShown, HOST, 500);
+      }
+      expect(shown, 'tooltip shown for a term in the giant text node').toBe(true);
+      expect(await tab.evaluate(tooltipText, HOST), 'the card explains osteoporosis').toMatch(/osteoporosis/i);
+      expect(await tab.evaluate(highlightSize, HIGHLIGHT_PREFIX), 'painted marks').toBe(0);
+      expect(tab.extensionErrors()).toEqual([]);
+    }, 120_000);
+  });
+
   describe('(c) shadow roots and frames', () => {
     let marked: string[];
     beforeAll(async () => {
@@ -305,16 +336,19 @@ interface SizeCase {
   fixture: string;
   what: string;
   growing?: boolean;
+  /** Holds visible terms: once the page is still, some marks must be painted. */
+  paints?: boolean;
 }
 const SIZES: SizeCase[] = [
-  { fixture: 'many-nodes.html', what: '100,000 text nodes in 10,000 paragraphs' },
-  { fixture: 'many-nodes.html?layout=one-block', what: '100,000 text nodes in one block' },
+  { fixture: 'many-nodes.html', what: '100,000 text nodes in 10,000 paragraphs', paints: true },
+  { fixture: 'many-nodes.html?layout=one-block', what: '100,000 text nodes in one block', paints: true },
+  // Marks in a text node over a million characters are explained but not painted (GIANT_TEXT).
   { fixture: 'huge-text.html', what: 'one 5 MB text node' },
   { fixture: 'deep.html?hidden', what: '10,000 nested divs (out of layout)' },
   { fixture: 'deep.html?hidden&kind=span', what: '10,000 nested spans (out of layout)' },
-  { fixture: 'deep.html?depth=2000&kind=span', what: '2,000 nested spans, rendered' },
-  { fixture: 'growth.html?mode=blocks', what: '+10,000 nodes/s for 10 s, as paragraphs', growing: true },
-  { fixture: 'growth.html?mode=inline', what: '+10,000 nodes/s for 10 s, into one block', growing: true },
+  { fixture: 'deep.html?depth=2000&kind=span', what: '2,000 nested spans, rendered', paints: true },
+  { fixture: 'growth.html?mode=blocks', what: '+10,000 nodes/s for 10 s, as paragraphs', growing: true, paints: true },
+  { fixture: 'growth.html?mode=inline', what: '+10,000 nodes/s for 10 s, into one block', growing: true, paints: true },
 ];
 /** The 90th percentile (0 for none). */
 const p90 = (xs: number[]): number => [...xs].sort((x, y) => x - y)[Math.floor(xs.length * 0.9)] ?? 0;
@@ -387,7 +421,8 @@ describe.each(BROWSER_NAMES)('hostile page sizes in %s', (name) => {
         await sleep(1500);
         return { marks: -1, settled: true };
       }
-      const s = await settle(tab, { stableMs: 1000, timeoutMs: 60_000, pollMs: 250 });
+      // A block that kept changing is painted only once it has been quiet for a second.
+      const s = await settle(tab, { stableMs: c.growing ? 2500 : 1000, timeoutMs: 60_000, pollMs: 250 });
       return { marks: s.size, settled: s.settled };
     };
     let outcome: { marks: number; settled: boolean };
@@ -473,7 +508,7 @@ describe.each(BROWSER_NAMES)('hostile page sizes in %s', (name) => {
       // Soft: every number that is out of bounds is reported, not just the first.
       expect.soft(ext.errors, 'page errors with the extension').toEqual(base.errors);
       expect.soft(ext.extensionErrors, 'exceptions in the content script').toEqual([]);
-      expect.soft(ext.marks, 'the content script ran').toBeGreaterThanOrEqual(0);
+      if (c.paints) expect.soft(ext.marks, 'marks painted once the page is still').toBeGreaterThan(0);
       expect.soft(ext.settled, 'marks settled within 60 s').toBe(true);
       if (heapDiff !== undefined)
         expect.soft(heapDiff, 'heap (JS + DOM) above the same page without the extension, MB').toBeLessThan(HEAP_LIMIT_MB);
