@@ -52,8 +52,8 @@ export interface Rect {
 /**
  * The marks of one block (in document order) that lie between `top` and `bottom`, at most `cap`.
  * Text in a block flows top to bottom, so both ends of the window are found by binary search with
- * a handful of layout reads, not one per mark (a range's box in a block of 50,000 spans costs
- * about a tenth of a millisecond). Undefined when the reads show the marks are not in drawing order.
+ * a handful of layout reads, not one per mark (layout reads in a huge block are dear: see boxOf).
+ * Undefined when the reads show the marks are not in drawing order.
  */
 export function windowOf<T>(
   marks: readonly T[],
@@ -153,7 +153,6 @@ export class Painter<M extends Paintable> {
    */
   followChanges(): void {
     this.following = true;
-    if (this.windowed) this.windowed.following = true;
   }
 
   remove(mark: M): void {
@@ -208,8 +207,7 @@ export class Painter<M extends Paintable> {
       if (observe) {
         this.highlight.clear();
         this.queued.clear();
-        this.windowed = new Windowed(this.highlight, observe, this.opts);
-        this.windowed.following = this.following;
+        this.windowed = new Windowed(this.highlight, observe, this.opts, () => this.following);
         for (const m of this.all()) if (!isGiant(m.range.startContainer)) this.windowed.add(m);
         return;
       }
@@ -242,13 +240,13 @@ class Windowed<M extends Paintable> {
   };
   private listening: Document | undefined;
   private disposed = false;
-  /** Whether marks now change because the page does (see Painter.followChanges). */
-  following = false;
 
   constructor(
     private readonly highlight: Highlight,
     observe: NonNullable<PainterOptions['observe']>,
     private readonly opts: PainterOptions,
+    /** Whether marks now change because the page does (see Painter.followChanges). */
+    private readonly following: () => boolean,
   ) {
     this.io = observe((entries) => {
       for (const e of entries) {
@@ -317,7 +315,7 @@ class Windowed<M extends Paintable> {
     g.last = mark;
     g.marks.add(mark);
     g.ordered = undefined;
-    if (this.following) g.changedAt = now();
+    if (this.following()) g.changedAt = now();
     this.groupOf.set(mark, g);
     if (g.near) this.dirty.add(g);
   }
@@ -329,7 +327,7 @@ class Windowed<M extends Paintable> {
     g.marks.delete(mark);
     g.painted.delete(mark);
     g.ordered = undefined;
-    if (this.following) g.changedAt = now();
+    if (this.following()) g.changedAt = now();
     if (g.last === mark) g.last = undefined;
     if (g.marks.size === 0) {
       this.io.unobserve(g.el);
