@@ -4,7 +4,7 @@ import { BROWSERS, type TestBrowser, type TestPage } from './browsers';
 import { SHOTS } from './paths';
 import { HIGHLIGHT, HIGHLIGHT_PREFIX, HOST, markCenter, tooltipText, tooltipVisible } from './page-probes';
 import { serve, type StaticServer } from './server';
-import { waitForMarksToSettle } from './wait-scan';
+import { waitForMark, waitForMarksToSettle } from './wait-scan';
 
 declare const chrome: { storage: { sync: { set(v: object): Promise<void>; clear(): Promise<void> } }; tabs: never };
 
@@ -201,7 +201,7 @@ describe.each(Object.keys(BROWSERS) as (keyof typeof BROWSERS)[])('settings and 
     await dark.goto(server.url('fixtures/dark-article.html'));
     await dark.waitFor(() => (CSS.highlights.get('health-glossary-dark')?.size ?? 0) > 3, null);
     expect(await dark.evaluate(() => CSS.highlights.has('health-glossary'), null)).toBe(false);
-    const at = await dark.evaluate(markCenter, { name: 'health-glossary-dark', text: 'Kyphosis' });
+    const at = await waitForMark((fn, arg) => dark.evaluate(fn, arg), { name: 'health-glossary-dark', text: 'Kyphosis' });
     await dark.mouseMove(at!.x, at!.y);
     await dark.waitFor(tooltipVisible, HOST);
     const bg = await dark.evaluate(

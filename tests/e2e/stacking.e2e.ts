@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS, type TestBrowser, type TestPage } from './browsers';
-import { HIGHLIGHT, HOST, markCenter, tooltipFacts, tooltipVisible } from './page-probes';
+import { HIGHLIGHT, HOST, tooltipFacts, tooltipVisible } from './page-probes';
+import { waitForMark } from './wait-scan';
 import { FIXTURES, SHOTS } from './paths';
 import { serve, type StaticServer } from './server';
 
@@ -27,7 +28,7 @@ describe.each(Object.keys(BROWSERS) as (keyof typeof BROWSERS)[])('tooltip above
     // Escape would also close the modal dialog: move away to close the card instead.
     await page.mouseMove(5, 790);
     await page.waitFor((h) => !document.querySelector(h)?.shadowRoot?.querySelector('.tippy-box[data-state="visible"]'), HOST);
-    const at = await page.evaluate(markCenter, { name: HIGHLIGHT, text });
+    const at = await waitForMark((fn, arg) => page.evaluate(fn, arg), { name: HIGHLIGHT, text });
     expect(at, text).not.toBeNull();
     await page.mouseMove(at!.x, at!.y);
     await page.waitFor(tooltipVisible, HOST);
