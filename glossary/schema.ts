@@ -109,6 +109,8 @@ function checkTerm(raw: unknown, index: number, problems: string[]): Term | unde
   c.strings(raw, 'related');
   c.sources(raw);
   if (raw.ambiguous !== undefined && typeof raw.ambiguous !== 'boolean') c.fail('ambiguous', 'expected true or false');
+  if (raw.reviewed !== undefined && (typeof raw.reviewed !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(raw.reviewed)))
+    c.fail('reviewed', 'expected a date as YYYY-MM-DD');
   const known = new Set([
     'id',
     'term',
@@ -121,6 +123,7 @@ function checkTerm(raw: unknown, index: number, problems: string[]): Term | unde
     'related',
     'sources',
     'ambiguous',
+    'reviewed',
   ]);
   for (const key of Object.keys(raw)) if (!known.has(key)) c.fail(key, 'unknown field');
   problems.push(...c.problems);

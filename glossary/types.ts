@@ -8,6 +8,10 @@ export const SOURCE_ORGS = [
   'Bone Health & Osteoporosis Foundation',
   'AAOS',
   'NHS',
+  'FDA',
+  'CDC',
+  'NCI',
+  'NINDS',
 ] as const;
 export type SourceOrg = (typeof SOURCE_ORGS)[number];
 
@@ -56,6 +60,8 @@ export interface Term {
    * marked only on pages that are clearly about health.
    */
   ambiguous?: boolean;
+  /** When the entry's facts were last checked against its sources (YYYY-MM-DD). */
+  reviewed?: string;
 }
 
 /** What a tooltip card needs of an entry: the content script ships only this much. */
