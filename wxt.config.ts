@@ -2,6 +2,7 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { CONDITION_FILES, TERM_FILES } from './glossary/terms';
 import { validateGlossary } from './glossary/validate';
+import { checkPictures } from './scripts/check-pictures';
 import { glossaryTrie } from './scripts/glossary-trie-plugin';
 
 /** Fixed so browser tests and the store listing can address the Firefox build. */
@@ -16,6 +17,7 @@ export default defineConfig({
     // Bad glossary data must stop the build with the entry id and field, not ship.
     'build:before': () => {
       validateGlossary(TERM_FILES, CONDITION_FILES);
+      checkPictures();
     },
   },
   manifest: ({ browser }) => ({

@@ -5,12 +5,21 @@ import type { ItemProps } from './GlossaryList';
 import { Heading, type Level } from './Heading';
 import { t } from './i18n';
 import { displayName } from './letters';
+import { Picture } from './Picture';
 import { Sources } from './Sources';
+import { T_SCORE_PICTURE, TScoreCheck } from './TScoreCheck';
 
 /** Other names worth showing: abbreviations, then variants that are not just the name re-cased. */
 export function otherNames(term: Term): string[] {
   const own = term.term.toLowerCase();
   return [...term.abbreviations, ...term.variants.filter((v) => v.toLowerCase() !== own)];
+}
+
+/** "2026-12-01" -> "1 December 2026": the month spelled out, so no reader takes 01/12 for 12 January. */
+export function reviewedLabel(iso: string): string {
+  const date = new Date(`${iso}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
 }
 
 /**
@@ -39,6 +48,11 @@ export function GlossaryEntry({ term, matched, level, target }: ItemProps & { le
       )}
       <p class="definition">{term.definition}</p>
       <p class="details">{term.details}</p>
+      {term.picture === T_SCORE_PICTURE ? (
+        <TScoreCheck id={`${term.id}-check`} />
+      ) : (
+        term.picture && <Picture id={term.picture} caption class="picture-large" />
+      )}
       {names.length > 0 && (
         <p class="names">
           <span class="label">{t('alsoCalled')}</span> {names.join(', ')}
@@ -57,6 +71,11 @@ export function GlossaryEntry({ term, matched, level, target }: ItemProps & { le
         </div>
       )}
       <Sources sources={term.sources} />
+      {term.reviewed && (
+        <p class="reviewed">
+          <time dateTime={term.reviewed}>{t('reviewed', reviewedLabel(term.reviewed))}</time>
+        </p>
+      )}
     </article>
   );
 }

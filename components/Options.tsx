@@ -5,6 +5,7 @@ import {
   markStyleItem,
   occurrencesItem,
   resetSettings,
+  showPicturesItem,
   tooltipDelayItem,
 } from '../settings/items';
 import {
@@ -14,6 +15,7 @@ import {
   parseEnabled,
   parseMarkStyle,
   parseOccurrences,
+  parseShowPictures,
   parseSites,
   parseTooltipDelay,
   type MarkStyle,
@@ -69,6 +71,7 @@ export function Options() {
   const [markStyle, setMarkStyle] = useStored(markStyleItem, parseMarkStyle);
   const [occurrences, setOccurrences] = useStored(occurrencesItem, parseOccurrences);
   const [delay, setDelay] = useStored(tooltipDelayItem, parseTooltipDelay);
+  const [showPictures, setShowPictures] = useStored(showPicturesItem, parseShowPictures);
   const [sites, setSites] = useStored(disabledSitesItem, parseSites);
   const [siteInput, setSiteInput] = useState('');
   const [siteError, setSiteError] = useState('');
@@ -171,6 +174,8 @@ export function Options() {
               {t('optDelayHint')}
             </p>
           </div>
+          <Switch id="opt-pictures" label={t('optPictures')} checked={showPictures} onChange={saved(setShowPictures)} />
+          <p class="hint">{t('optPicturesHint')}</p>
         </section>
 
         <section aria-labelledby="opt-sites">

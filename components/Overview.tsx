@@ -1,6 +1,7 @@
 import type { Condition } from '../glossary/types';
 import { below, Heading, type Level } from './Heading';
 import { t } from './i18n';
+import { Picture } from './Picture';
 import { Sources } from './Sources';
 
 /** Section anchors carry a prefix: bare ids belong to glossary entries (`glossary.html#<term-id>`). */
@@ -51,6 +52,7 @@ export function Overview({ condition, level = 2 }: { condition: Condition; level
               </ul>
             ),
           )}
+          {s.picture && <Picture id={s.picture} caption class="picture-section" />}
           <p class="to-toc">
             <a href={`#${tocId}`}>{t('backToContents')}</a>
           </p>

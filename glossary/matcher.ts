@@ -1,8 +1,24 @@
-import { DROP, isWordCode, normalizeCode, normalizeText, SPACE } from './normalize';
-import type { Match, Term } from './types';
+import { DROP, isDashCode, isWordCode, normalizeCode, normalizeText, SPACE } from './normalize';
+import type { CueGroups, Match, Term } from './types';
 
 /** The fields of a Term the matcher reads. */
-export type MatchableTerm = Pick<Term, 'id' | 'term' | 'variants' | 'abbreviations'>;
+export type MatchableTerm = Pick<Term, 'id' | 'term' | 'variants' | 'abbreviations'> &
+  Partial<Pick<Term, 'cues' | 'ambiguousForms'>>;
+
+/**
+ * The cues and counter-phrases of every ambiguous form, compiled at build time. Rule k belongs to
+ * the k-th ambiguous form of the glossary (entries in order, each entry's `ambiguousForms` in order).
+ */
+export interface CompiledSense {
+  /** Every cue and counter phrase as a trie of its own, whose ids are the phrases' indices. */
+  phrases: CompiledTrie;
+  /** Per rule: [cue phrase indices, cue group indices, entry ids whose marks are cues, counter phrase indices]. */
+  rules: [number[], number[], string[], number[]][];
+  /** The phrase indices of each cue group a rule names (`@bone-health`), shared by the rules. */
+  groups: number[][];
+  /** Length of the longest phrase, so a counter starting before a window is still found. */
+  longest: number;
+}
 
 /**
  * A trie of every normalised, case-folded written form, packed so it can be built at build time and
@@ -20,9 +36,19 @@ export interface CompiledTrie {
   outputs: number[];
   /** For each output, the exact (unfolded) abbreviation that must appear; '' for names. */
   exact: string[];
+  /** Flat [output, rule, output, rule, ...] for the outputs of ambiguous forms (see CompiledSense). */
+  rules?: number[];
+  /** Cues and counter-phrases of the ambiguous forms; absent when there are none. */
+  sense?: CompiledSense;
 }
 
 const FANOUT_BASE = 48;
+
+/** A loaded trie: a Matcher that can also list overlapping matches (the sense check's phrases). */
+export interface LoadedMatcher extends Matcher {
+  /** Like `find`, but every whole-word pattern at every word start, overlapping ones too. */
+  findAll(text: string, from?: number, to?: number): Match[];
+}
 
 /** A compiled glossary: find(text) returns non-overlapping whole-word matches. */
 export interface Matcher {
@@ -33,12 +59,28 @@ export interface Matcher {
   find(text: string, from?: number, to?: number): Match[];
   /** Number of trie nodes, for benchmarks and tests. */
   readonly size: number;
+  /** The compiled cues and counters of the ambiguous forms (loaded lazily by `glossary/sense.ts`). */
+  readonly sense?: CompiledSense;
 }
 
-/** Builds the trie (at build time for the extension; directly in tests and benchmarks). */
-export function buildTrie(terms: readonly MatchableTerm[]): CompiledTrie {
+/**
+ * Builds the trie (at build time for the extension; directly in tests and benchmarks). `groups`
+ * resolves `@<group>` cues of the ambiguous forms.
+ */
+export function buildTrie(terms: readonly MatchableTerm[], groups: CueGroups = {}): CompiledTrie {
   const kids: Map<number, number>[] = [new Map()];
-  const outs: { term: number; exact: string }[][] = [[]];
+  const outs: { term: number; exact: string; rule: number }[][] = [[]];
+  // Rule numbers of the ambiguous forms, by term: names by key, abbreviations as written.
+  const ruleOf = new Map<string, number>();
+  let rules = 0;
+  terms.forEach((t, i) => {
+    for (const f of t.ambiguousForms ?? []) {
+      const rule = rules++;
+      if (t.abbreviations.includes(f.form)) ruleOf.set(`${i}a${f.form}`, rule);
+      if ([t.term, ...t.variants].some((v) => normalizeText(v, true) === normalizeText(f.form, true)))
+        ruleOf.set(`${i}n${normalizeText(f.form, true)}`, rule);
+    }
+  });
   const insert = (form: string, term: number, exact: string): void => {
     const key = normalizeText(form, true);
     if (key === '') return;
@@ -54,7 +96,8 @@ export function buildTrie(terms: readonly MatchableTerm[]): CompiledTrie {
       }
       node = next;
     }
-    outs[node]!.push({ term, exact });
+    const rule = ruleOf.get(exact === '' ? `${term}n${key}` : `${term}a${form}`) ?? -1;
+    outs[node]!.push({ term, exact, rule });
   };
   terms.forEach((t, i) => {
     insert(t.term, i, '');
@@ -75,26 +118,77 @@ export function buildTrie(terms: readonly MatchableTerm[]): CompiledTrie {
   }
   const outputs: number[] = [];
   const exact: string[] = [];
+  const ruleList: number[] = [];
   order.forEach((old, n) => {
     // Case-insensitive names first: an exact abbreviation check is only needed when no name fits.
     for (const o of outs[old]!.sort((a, b) => Number(a.exact !== '') - Number(b.exact !== ''))) {
+      if (o.rule >= 0) ruleList.push(exact.length, o.rule);
       outputs.push(n, o.term);
       exact.push(o.exact);
     }
   });
-  return { ids: terms.map((t) => t.id), chars, fanout, outputs, exact };
+  const trie: CompiledTrie = { ids: terms.map((t) => t.id), chars, fanout, outputs, exact };
+  if (rules > 0) {
+    trie.rules = ruleList;
+    trie.sense = buildSense(terms, groups);
+  }
+  return trie;
+}
+
+/** Cue and counter phrases of every ambiguous form, in rule order, as a phrase trie plus index lists. */
+function buildSense(terms: readonly MatchableTerm[], groups: CueGroups): CompiledSense {
+  const phrases = new Map<string, number>();
+  const phrase = (p: string): number => {
+    const key = normalizeText(p, true);
+    let k = phrases.get(key);
+    if (k === undefined) phrases.set(key, (k = phrases.size));
+    return k;
+  };
+  const rules: CompiledSense['rules'] = [];
+  const groupIndex = new Map<string, number>();
+  const groupList: number[][] = [];
+  const group = (name: string): number => {
+    let k = groupIndex.get(name);
+    if (k === undefined) {
+      groupIndex.set(name, (k = groupList.length));
+      groupList.push((groups[name] ?? []).map(phrase));
+    }
+    return k;
+  };
+  for (const t of terms) {
+    for (const f of t.ambiguousForms ?? []) {
+      const words = new Set<number>();
+      const named = new Set<number>();
+      const ids = new Set<string>();
+      for (const cue of f.cues ?? t.cues ?? []) {
+        if (cue.startsWith('#')) ids.add(cue.slice(1));
+        else if (cue.startsWith('@')) named.add(group(cue.slice(1)));
+        else words.add(phrase(cue));
+      }
+      rules.push([[...words], [...named], [...ids], (f.counter ?? []).map(phrase)]);
+    }
+  }
+  // A phrase's id is its index: the trie holds its text already.
+  const list = [...phrases.keys()].map((key, i) => ({ id: String(i), term: key, variants: [], abbreviations: [] }));
+  const longest = Math.max(0, ...list.map((p) => p.term.length));
+  return { phrases: buildTrie(list), rules, groups: groupList, longest };
+}
+
+/** The ambiguous form of each sense rule, in rule order (`Match.rule` indexes this list). */
+export function ambiguousFormsOf(terms: readonly MatchableTerm[]): { termId: string; form: string }[] {
+  return terms.flatMap((t) => (t.ambiguousForms ?? []).map((f) => ({ termId: t.id, form: f.form })));
 }
 
 /** Compiles terms into a matcher (build + load); the content script loads a prebuilt trie instead. */
-export function compileMatcher(terms: readonly MatchableTerm[]): Matcher {
-  return loadMatcher(buildTrie(terms));
+export function compileMatcher(terms: readonly MatchableTerm[], groups: CueGroups = {}): LoadedMatcher {
+  return loadMatcher(buildTrie(terms, groups));
 }
 
 /**
  * Wraps a built trie for matching. Matching walks the trie only from word starts, so its cost per
  * character depends on the length of the longest term, not on how many terms there are.
  */
-export function loadMatcher(trie: CompiledTrie): Matcher {
+export function loadMatcher(trie: CompiledTrie): LoadedMatcher {
   const nodes = trie.fanout.length;
   const edgeStart = new Int32Array(nodes + 1);
   for (let n = 0; n < nodes; n++) edgeStart[n + 1] = edgeStart[n]! + trie.fanout.charCodeAt(n) - FANOUT_BASE;
@@ -106,6 +200,9 @@ export function loadMatcher(trie: CompiledTrie): Matcher {
   for (let n = 0; n < nodes; n++) outStart[n + 1]! += outStart[n]!;
   const outTerm = trie.outputs.filter((_, k) => k % 2 === 1);
   const outExact = trie.exact;
+  const outRule = new Int32Array(outExact.length).fill(-1);
+  const rules = trie.rules ?? [];
+  for (let k = 0; k < rules.length; k += 2) outRule[rules[k]!] = rules[k + 1]!;
   const ids = trie.ids;
   // The root is where every word starts: a direct table for ASCII spares a scan of its edges.
   const rootAscii = new Int32Array(128).fill(-1);
@@ -126,8 +223,11 @@ export function loadMatcher(trie: CompiledTrie): Matcher {
     let node = 0;
     let prevSpace = false;
     for (let j = start; j < text.length; j++) {
-      const c = normalizeCode(text.charCodeAt(j), true);
+      const raw = text.charCodeAt(j);
+      const c = normalizeCode(raw, true);
       if (c === DROP) continue;
+      // A dash joins words only between word characters ("weight-bearing"), not as " - ".
+      if (isDashCode(raw) && !(isWordCode(text.charCodeAt(j - 1)) && isWordCode(text.charCodeAt(j + 1)))) return;
       if (c === SPACE) {
         if (prevSpace) continue;
         prevSpace = true;
@@ -142,13 +242,14 @@ export function loadMatcher(trie: CompiledTrie): Matcher {
       for (let k = o0; k < o1; k++) {
         const exact = outExact[k]!;
         if (exact !== '' && normalizeText(text.slice(start, end), false) !== exact) continue;
-        into.push({ start, end, termId: ids[outTerm[k]!]! });
+        const rule = outRule[k]!;
+        into.push(rule < 0 ? { start, end, termId: ids[outTerm[k]!]! } : { start, end, termId: ids[outTerm[k]!]!, rule });
         break;
       }
     }
   };
 
-  const find = (text: string, from = 0, to = text.length): Match[] => {
+  const findAll = (text: string, from = 0, to = text.length): Match[] => {
     const candidates: Match[] = [];
     const n = Math.min(to, text.length);
     let i = from;
@@ -160,10 +261,11 @@ export function loadMatcher(trie: CompiledTrie): Matcher {
       if (child(0, normalizeCode(text.charCodeAt(i), true)) >= 0) walk(text, i, candidates);
       while (i < n && isWordCode(text.charCodeAt(i))) i++;
     }
-    return resolveOverlaps(candidates);
+    return candidates;
   };
+  const find = (text: string, from = 0, to = text.length): Match[] => resolveOverlaps(findAll(text, from, to));
 
-  return { find, size: nodes };
+  return { find, findAll, size: nodes, sense: trie.sense };
 }
 
 /**

@@ -22,14 +22,22 @@ function foldUnicode(c: number): number {
 }
 
 /**
+ * Whether a code unit is a hyphen or an en dash (-, U+2010, U+2011, U+2013): between letters it is
+ * matched as a space, so "weight-bearing", "weight bearing" and "weight‑bearing" are one form.
+ */
+export function isDashCode(c: number): boolean {
+  return c === 45 || c === 0x2010 || c === 0x2011 || c === 0x2013;
+}
+
+/**
  * Maps one UTF-16 code unit to its matching form: typographic apostrophes to ', non-breaking and
- * other spaces to SPACE, non-breaking hyphens to -, soft hyphens to DROP. With `fold`, letters are
- * lower-cased.
+ * other spaces, hyphens and en dashes to SPACE, soft hyphens to DROP. With `fold`, letters are
+ * lower-cased. (The matcher treats a dash as a space only between word characters.)
  */
 export function normalizeCode(c: number, fold: boolean): number {
   if (c < 128) {
     if (fold && c >= 65 && c <= 90) return c + 32;
-    if (c === 9 || c === 10 || c === 12 || c === 13) return SPACE;
+    if (c === 9 || c === 10 || c === 12 || c === 13 || c === 45) return SPACE;
     return c;
   }
   switch (c) {
@@ -51,13 +59,14 @@ export function normalizeCode(c: number, fold: boolean): number {
       return SPACE;
     case 0x2010:
     case 0x2011:
-      return 45;
+    case 0x2013:
+      return SPACE;
     default:
       return fold ? foldUnicode(c) : c;
   }
 }
 
-/** The normalised form of a whole string: whitespace collapsed, soft hyphens dropped. */
+/** The normalised form of a whole string: whitespace and dashes collapsed to one space, soft hyphens dropped. */
 export function normalizeText(s: string, fold: boolean): string {
   let out = '';
   let prevSpace = true;

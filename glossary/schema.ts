@@ -1,12 +1,15 @@
 import {
   CATEGORIES,
   SOURCE_ORGS,
+  type AmbiguousForm,
   type Condition,
+  type CueGroups,
   type OverviewBlock,
   type OverviewSection,
   type Source,
   type Term,
 } from './types';
+import { normalizeText } from './normalize';
 
 /** Thrown when glossary data is invalid; the message names the entry id and the field. */
 export class GlossaryDataError extends Error {
@@ -89,6 +92,12 @@ class Checker {
 
 const wordCount = (s: string): number => s.split(/\s+/).filter(Boolean).length;
 
+/** A real calendar date written YYYY-MM-DD ("2026-02-30" is not one). */
+function isDate(s: string): boolean {
+  const d = new Date(`${s}T00:00:00Z`);
+  return /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+}
+
 function checkTerm(raw: unknown, index: number, problems: string[]): Term | undefined {
   if (!isRec(raw)) {
     problems.push(`entry #${index}: expected an object`);
@@ -108,9 +117,13 @@ function checkTerm(raw: unknown, index: number, problems: string[]): Term | unde
   if (!CATEGORIES.includes(raw.category as never)) c.fail('category', `unknown category ${JSON.stringify(raw.category)}`);
   c.strings(raw, 'related');
   c.sources(raw);
-  if (raw.ambiguous !== undefined && typeof raw.ambiguous !== 'boolean') c.fail('ambiguous', 'expected true or false');
-  if (raw.reviewed !== undefined && (typeof raw.reviewed !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(raw.reviewed)))
-    c.fail('reviewed', 'expected a date as YYYY-MM-DD');
+  if (raw.cues !== undefined) c.strings(raw, 'cues');
+  if (raw.ambiguousForms !== undefined) checkAmbiguousForms(raw.ambiguousForms, c);
+  // Every entry says when it was last checked against its sources (issue #9).
+  if (raw.picture !== undefined && (typeof raw.picture !== 'string' || !ID.test(raw.picture)))
+    c.fail('picture', 'expected a picture id (kebab-case)');
+  if (raw.reviewed === undefined) c.fail('reviewed', 'missing; expected the date the entry was checked, as YYYY-MM-DD');
+  else if (typeof raw.reviewed !== 'string' || !isDate(raw.reviewed)) c.fail('reviewed', 'expected a date as YYYY-MM-DD');
   const known = new Set([
     'id',
     'term',
@@ -122,12 +135,88 @@ function checkTerm(raw: unknown, index: number, problems: string[]): Term | unde
     'category',
     'related',
     'sources',
-    'ambiguous',
+    'cues',
+    'ambiguousForms',
     'reviewed',
+    'picture',
   ]);
   for (const key of Object.keys(raw)) if (!known.has(key)) c.fail(key, 'unknown field');
   problems.push(...c.problems);
   return c.problems.length ? undefined : (raw as unknown as Term);
+}
+
+function checkAmbiguousForms(v: unknown, c: Checker): void {
+  if (!Array.isArray(v)) return c.fail('ambiguousForms', 'expected an array of { form, cues?, counter? }');
+  v.forEach((f: unknown, i) => {
+    const field = `ambiguousForms[${i}]`;
+    if (!isRec(f)) return c.fail(field, 'expected { form, cues?, counter? }');
+    c.text(f, 'form');
+    for (const key of ['cues', 'counter']) if (f[key] !== undefined) c.strings(f, key);
+    for (const key of Object.keys(f)) if (!['form', 'cues', 'counter'].includes(key)) c.fail(`${field}.${key}`, 'unknown field');
+  });
+}
+
+/** The matching key of a written form: case-folded, hyphens and dashes as spaces. */
+export const formKey = (s: string): string => normalizeText(s, true);
+
+/** Whether `phrase` contains `form` as whole words (case-insensitive, hyphen = space). */
+function containsForm(phrase: string, form: string): boolean {
+  const p = formKey(phrase)
+    .split(/[^\p{L}\p{N}']+/u)
+    .filter(Boolean);
+  const f = formKey(form)
+    .split(/[^\p{L}\p{N}']+/u)
+    .filter(Boolean);
+  if (f.length === 0) return false;
+  for (let i = 0; i + f.length <= p.length; i++) if (f.every((w, j) => p[i + j] === w)) return true;
+  return false;
+}
+
+/** Problems with an entry's cues and ambiguous forms against the other entries and the cue groups. */
+function senseProblems(t: Term, ids: ReadonlySet<string>, groups: CueGroups): string[] {
+  const problems: string[] = [];
+  const checkCues = (cues: readonly string[], field: string): void =>
+    cues.forEach((cue, i) => {
+      if (cue.startsWith('#') && !ids.has(cue.slice(1)))
+        problems.push(`${t.id}.${field}[${i}]: no entry with id "${cue.slice(1)}"`);
+      else if (cue.startsWith('@') && !Object.hasOwn(groups, cue.slice(1)))
+        problems.push(`${t.id}.${field}[${i}]: no cue group "${cue.slice(1)}" in glossary/data/cues.json`);
+    });
+  checkCues(t.cues ?? [], 'cues');
+  const names = new Set([t.term, ...t.variants].map(formKey));
+  const seen = new Set<string>();
+  (t.ambiguousForms ?? []).forEach((f: AmbiguousForm, i) => {
+    const field = `ambiguousForms[${i}]`;
+    if (!names.has(formKey(f.form)) && !t.abbreviations.includes(f.form))
+      problems.push(`${t.id}.${field}.form: "${f.form}" is not the entry's term, a variant or an abbreviation`);
+    if (seen.has(f.form)) problems.push(`${t.id}.${field}.form: "${f.form}" is listed twice`);
+    seen.add(f.form);
+    if ((f.cues ?? t.cues ?? []).length === 0)
+      problems.push(`${t.id}.${field}.cues: an ambiguous form needs cues (its own or the entry's)`);
+    checkCues(f.cues ?? [], `${field}.cues`);
+    (f.counter ?? []).forEach((phrase, j) => {
+      if (!containsForm(phrase, f.form))
+        problems.push(`${t.id}.${field}.counter[${j}]: "${phrase}" does not contain the form "${f.form}"`);
+    });
+  });
+  return problems;
+}
+
+/** Problems with the cue groups file: each group a kebab-case name with a list of plain phrases. */
+export function cueGroupProblems(raw: unknown): string[] {
+  if (!isRec(raw)) return ['cues.json: expected an object of groups'];
+  const problems: string[] = [];
+  for (const [name, list] of Object.entries(raw)) {
+    const c = new Checker(`cues.json ${name}`);
+    if (!ID.test(name)) problems.push(`cues.json ${name}: expected a kebab-case group name`);
+    const cues = c.strings({ list }, 'list');
+    if (cues.length === 0) c.fail('list', 'a group needs cues');
+    cues.forEach((cue, i) => {
+      if (/^[#@]/.test(cue)) c.fail(`list[${i}]`, 'a group holds plain words and phrases only');
+    });
+    problems.push(...c.problems);
+  }
+  return problems;
 }
 
 /** Problems with the order of one data file: entries are kept sorted by id so diffs stay small. */
@@ -145,7 +234,7 @@ export function unsortedIds(file: string, entries: readonly { id: string }[]): s
  * Validates raw glossary entries and their cross-references.
  * Throws a GlossaryDataError naming each bad entry id and field.
  */
-export function parseTerms(raw: unknown): Term[] {
+export function parseTerms(raw: unknown, cueGroups: CueGroups = {}): Term[] {
   if (!Array.isArray(raw)) throw new GlossaryDataError(['terms: expected an array']);
   const problems: string[] = [];
   const terms = raw.map((r, i) => checkTerm(r, i, problems)).filter((t): t is Term => t !== undefined);
@@ -164,15 +253,17 @@ export function parseTerms(raw: unknown): Term[] {
     owner.set(key, t.id);
   };
   for (const t of terms) {
-    claim(t.term, `n:${t.term.toLowerCase()}`, t, 'term');
-    t.variants.forEach((v, i) => claim(v, `n:${v.toLowerCase()}`, t, `variants[${i}]`));
-    t.abbreviations.forEach((a, i) => claim(a, `a:${a}`, t, `abbreviations[${i}]`));
+    // Keys as the matcher sees them: "weight-bearing" and "weight bearing" are one form.
+    claim(t.term, `n:${formKey(t.term)}`, t, 'term');
+    t.variants.forEach((v, i) => claim(v, `n:${formKey(v)}`, t, `variants[${i}]`));
+    t.abbreviations.forEach((a, i) => claim(a, `a:${normalizeText(a, false)}`, t, `abbreviations[${i}]`));
   }
   for (const t of terms) {
     t.related.forEach((r, i) => {
       if (!ids.has(r)) problems.push(`${t.id}.related[${i}]: no entry with id "${r}"`);
       else if (r === t.id) problems.push(`${t.id}.related[${i}]: an entry cannot relate to itself`);
     });
+    problems.push(...senseProblems(t, ids, cueGroups));
   }
   if (problems.length) throw new GlossaryDataError(problems);
   return terms;
@@ -209,6 +300,8 @@ export function parseCondition(raw: unknown): Condition {
     else if (sectionIds.has(s.id)) c.fail(`${f}.id`, `duplicate section id ${s.id}`);
     else sectionIds.add(s.id);
     c.text(s, 'heading');
+    if (s.picture !== undefined && (typeof s.picture !== 'string' || !ID.test(s.picture)))
+      c.fail(`${f}.picture`, 'expected a picture id');
     const blocks = Array.isArray(s.blocks) ? s.blocks : [];
     if (blocks.length === 0) c.fail(`${f}.blocks`, 'needs at least one block');
     blocks.forEach((b: unknown, j) => checkBlock(b, c, `${f}.blocks[${j}]`));

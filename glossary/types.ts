@@ -35,6 +35,19 @@ export const CATEGORIES = [
 ] as const;
 export type Category = (typeof CATEGORIES)[number];
 
+/** A written form of an entry that is marked only in a health context. */
+export interface AmbiguousForm {
+  /** The entry's term, one of its variants (case-insensitive) or one of its abbreviations (exact case). */
+  form: string;
+  /** Cues of this form; when absent, the entry's `cues`. */
+  cues?: string[];
+  /** Phrases that contain the form and veto a mark ("the rest of", "fall in love"). */
+  counter?: string[];
+}
+
+/** Named cue lists (`glossary/data/cues.json`), referenced as `@<group>`. */
+export type CueGroups = Readonly<Record<string, readonly string[]>>;
+
 /** One glossary entry, as stored in `glossary/data/terms/*.json`. */
 export interface Term {
   /** Stable kebab-case id; also the glossary page anchor (`glossary.html#<id>`). */
@@ -56,16 +69,23 @@ export interface Term {
   related: string[];
   sources: Source[];
   /**
-   * Everyday word that also has a non-health meaning (disc, brace, spine, cast):
-   * marked only on pages that are clearly about health.
+   * Cues for the entry's ambiguous forms: words or phrases (whole words, case-insensitive, hyphen =
+   * space), `#<entry-id>` (a mark of that entry) or `@<group>` (a list in `data/cues.json`).
    */
-  ambiguous?: boolean;
-  /** When the entry's facts were last checked against its sources (YYYY-MM-DD). */
-  reviewed?: string;
+  cues?: string[];
+  /**
+   * Written forms that also have a non-health meaning ("fracture" alone, "CT", "rest"): marked only
+   * on health pages and when a cue occurs near them; forms not listed are always marked.
+   */
+  ambiguousForms?: AmbiguousForm[];
+  /** Id of the entry's illustration in `glossary/data/pictures.json` (checked by glossary/pictures.ts). */
+  picture?: string;
+  /** When the entry's facts were last checked against its sources (YYYY-MM-DD); required, shown on the glossary page. */
+  reviewed: string;
 }
 
 /** What a tooltip card needs of an entry: the content script ships only this much. */
-export type CardTerm = Omit<Term, 'details' | 'related' | 'category'>;
+export type CardTerm = Omit<Term, 'details' | 'related' | 'category' | 'cues' | 'ambiguousForms'>;
 
 /** A block of a condition overview section. */
 export type OverviewBlock = { type: 'paragraph'; text: string } | { type: 'list'; items: string[] };
@@ -77,6 +97,8 @@ export interface OverviewSection {
   blocks: OverviewBlock[];
   /** Shown with emphasis (e.g. when to see a doctor urgently). */
   urgent?: boolean;
+  /** Id of a picture in `glossary/data/pictures.json`, shown with the section. */
+  picture?: string;
 }
 
 /** A condition overview, as stored in `glossary/data/conditions/*.json`. */
@@ -94,4 +116,6 @@ export interface Match {
   start: number;
   end: number;
   termId: string;
+  /** For an ambiguous form: its sense rule (an index into the compiled sense data); else absent. */
+  rule?: number;
 }

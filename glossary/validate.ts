@@ -1,5 +1,6 @@
-import { GlossaryDataError, parseCondition, parseTerms, unsortedIds } from './schema';
-import type { Condition, Term } from './types';
+import { CUE_GROUPS } from './cues';
+import { cueGroupProblems, GlossaryDataError, parseCondition, parseTerms, unsortedIds } from './schema';
+import type { Condition, CueGroups, Term } from './types';
 
 /**
  * Validates every data file together: each entry, each file's order, cross-file uniqueness and
@@ -8,8 +9,10 @@ import type { Condition, Term } from './types';
 export function validateGlossary(
   termFiles: Record<string, unknown>,
   conditionFiles: Record<string, unknown>,
+  /** The cue groups (`data/cues.json`) that `@<group>` cues name. */
+  cueGroups: unknown = CUE_GROUPS,
 ): { terms: Term[]; conditions: Condition[] } {
-  const problems: string[] = [];
+  const problems: string[] = cueGroupProblems(cueGroups);
   const all: unknown[] = [];
   for (const [file, entries] of Object.entries(termFiles)) {
     if (!Array.isArray(entries)) {
@@ -26,7 +29,7 @@ export function validateGlossary(
   }
   let terms: Term[] = [];
   try {
-    terms = parseTerms(all);
+    terms = parseTerms(all, typeof cueGroups === 'object' && cueGroups !== null ? (cueGroups as CueGroups) : {});
   } catch (e) {
     if (!(e instanceof GlossaryDataError)) throw e;
     problems.push(...e.problems);

@@ -14,12 +14,15 @@ export const DEFAULTS = {
   markStyle: 'underline' as MarkStyle,
   occurrences: 'all' as Occurrences,
   tooltipDelay: 300,
+  showPictures: true,
 };
 export type Settings = typeof DEFAULTS;
 
 export const MAX_TOOLTIP_DELAY = 2000;
 
 export const parseEnabled = (v: unknown): boolean => (typeof v === 'boolean' ? v : DEFAULTS.enabled);
+
+export const parseShowPictures = (v: unknown): boolean => (typeof v === 'boolean' ? v : DEFAULTS.showPictures);
 
 export const parseMarkStyle = (v: unknown): MarkStyle =>
   MARK_STYLES.includes(v as MarkStyle) ? (v as MarkStyle) : DEFAULTS.markStyle;

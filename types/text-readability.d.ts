@@ -1,6 +1,7 @@
 declare module 'text-readability' {
   const readability: {
     fleschKincaidGrade(text: string): number;
+    colemanLiauIndex(text: string): number;
     syllableCount(text: string): number;
   };
   export default readability;

@@ -68,7 +68,6 @@ export function startHighlighter(doc: Document, opts: HighlighterOptions): Highl
   };
   const scanner = createScanner({
     matcher: opts.matcher ?? compileMatcher(opts.terms),
-    ambiguous: new Set(opts.terms.filter((t) => t.ambiguous).map((t) => t.id)),
     highlight,
     signal,
     firstOnly: opts.firstOnly,

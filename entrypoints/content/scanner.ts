@@ -1,12 +1,12 @@
 import type { Matcher } from '../../glossary/matcher';
+import { createPageMarker } from '../../glossary/mark-text';
 import type { Match } from '../../glossary/types';
 import { MarkIndex, nodeAt } from './marks';
 import type { PainterOptions } from './paint-window';
-import { isInsideSkipped, textRuns, type TextRun } from './scan';
+import { blockOf, isInsideSkipped, textRuns, type TextRun } from './scan';
 import { yieldToPage } from './yield';
 
-/** Distinct unambiguous terms that make a page "about health", so ambiguous words get marked too. */
-export const HEALTH_PAGE_THRESHOLD = 3;
+export { HEALTH_PAGE_THRESHOLD } from '../../glossary/gate';
 /** Longest stretch of work between yields to the page. */
 const SLICE_MS = 8;
 /** Characters matched between time checks. */
@@ -15,9 +15,8 @@ const MATCH_SLICE = 65_536;
 const PAINT_MS = 200;
 
 export interface ScannerOptions {
+  /** The glossary matcher; its ambiguous forms (and their compiled cues) come with it. */
   matcher: Matcher;
-  /** Term ids of everyday words (disc, brace, spine) marked only on health pages. */
-  ambiguous: ReadonlySet<string>;
   highlight: Highlight;
   signal: AbortSignal;
   /** Mark only the first occurrence of each term. */
@@ -40,7 +39,7 @@ export interface Scanner {
   scan(root: Node | readonly Node[], measure?: 'scan' | 'rescan'): Promise<void>;
   /** Re-marks the given subtrees after they changed, dropping marks of text that changed or left. */
   rescan(scopes: readonly Node[], removed: boolean): Promise<void>;
-  /** Whether enough unambiguous terms were found to treat the page as about health. */
+  /** Whether the page passed the health-page gate (glossary/gate.ts), so ambiguous forms are marked. */
   readonly isHealthPage: boolean;
 }
 
@@ -48,9 +47,8 @@ export function createScanner(opts: ScannerOptions): Scanner {
   const index = new MarkIndex(opts.highlight, opts.paint);
   // The painter's observer and scroll listener must not outlive the page session.
   opts.signal.addEventListener('abort', () => index.clear(), { once: true });
-  const unambiguousSeen = new Set<string>();
-  let pending: { run: TextRun; match: Match }[] = [];
-  let healthPage = false;
+  // A run is one block or a piece of a huge one; rescans make new runs of the same block.
+  const marker = createPageMarker<TextRun>(opts.matcher, { blockKey: (run) => blockOf(run.nodes[0]!) ?? run });
   const shadowRoots = new WeakSet<ShadowRoot>();
   /** The root of the first full scan (the page's body). */
   let firstRoot: Node | undefined;
@@ -63,26 +61,14 @@ export function createScanner(opts: ScannerOptions): Scanner {
     index.add(run, match);
   };
 
+  /** Marks what `glossary/mark-text` says stands: the sense check and the health-page gate. */
   const take = (run: TextRun, from: number, to: number): boolean => {
-    let changed = false;
-    for (const match of opts.matcher.find(run.text, from, to)) {
-      if (opts.ambiguous.has(match.termId)) {
-        if (healthPage) place(run, match);
-        else pending.push({ run, match });
-        continue;
-      }
-      unambiguousSeen.add(match.termId);
-      place(run, match);
-      changed = true;
+    const marks = marker.take(run, run.text, from, to);
+    for (const { block, match } of marks) {
+      // A match deferred until the gate opened may point at text that left the page since.
+      if (block === run || block.nodes.every((n) => n.isConnected)) place(block, match);
     }
-    if (!healthPage && unambiguousSeen.size >= HEALTH_PAGE_THRESHOLD) {
-      healthPage = true;
-      // Deferred matches may point at text that left the page since.
-      for (const p of pending) if (p.run.nodes.every((n) => n.isConnected)) place(p.run, p.match);
-      pending = [];
-      changed = true;
-    }
-    return changed;
+    return marks.length > 0;
   };
 
   async function scan(scope: Node | readonly Node[], measure: 'scan' | 'rescan' = 'scan'): Promise<void> {
@@ -163,7 +149,7 @@ export function createScanner(opts: ScannerOptions): Scanner {
     scan,
     rescan,
     get isHealthPage() {
-      return healthPage;
+      return marker.isHealthPage;
     },
   };
 }

@@ -196,7 +196,6 @@ function sliced(kind: Kind): [Thunk, Record<string, unknown>] {
   performance.clearMeasures('health-glossary:scan');
   const scanner = createScanner({
     matcher,
-    ambiguous: new Set(TERMS.filter((t) => t.ambiguous).map((t) => t.id)),
     highlight: newHighlight(),
     signal: new AbortController().signal,
   });

@@ -38,6 +38,15 @@ describe('GlossaryPage', () => {
     expect(sources.every((a) => a.target === '_blank' && a.rel.includes('noopener'))).toBe(true);
   });
 
+  it('should show when every entry was last reviewed, as a date a reader cannot misread', () => {
+    openAt('/glossary.html');
+    const time = document.querySelector('#kyphosis .reviewed time')!;
+    expect(time.textContent).toBe('Reviewed 1 December 2026');
+    expect(time.getAttribute('datetime')).toBe(termById.get('kyphosis')!.reviewed);
+    for (const t of TERMS)
+      expect(document.querySelector(`#${t.id} .reviewed time`)?.getAttribute('datetime'), t.id).toBe(t.reviewed);
+  });
+
   it('should highlight and focus the entry named in the hash, and follow hash changes', async () => {
     openAt('/glossary.html#kyphosis');
     await waitFor(() => expect(document.activeElement?.id).toBe('kyphosis'));

@@ -8,6 +8,7 @@ import {
   loadSettings,
   markStyleItem,
   occurrencesItem,
+  showPicturesItem,
   tooltipDelayItem,
 } from '../../settings/items';
 import { DEFAULTS } from '../../settings/parse';
@@ -45,7 +46,7 @@ describe('Options', () => {
     await renderOptions();
     expect((screen.getByRole('radio', { name: 'Dotted underline' }) as HTMLInputElement).checked).toBe(true);
     expect((screen.getByRole('slider') as HTMLInputElement).value).toBe('300');
-    expect((screen.getByRole('switch') as HTMLInputElement).checked).toBe(true);
+    expect((screen.getByRole('switch', { name: 'Mark terms on pages' }) as HTMLInputElement).checked).toBe(true);
   });
 
   it('should write each change to storage at once', async () => {
@@ -70,6 +71,17 @@ describe('Options', () => {
     expect(document.querySelector('.status')?.textContent).toBe('Saved.');
   });
 
+  it('should show pictures by default and save the switch when turned off', async () => {
+    await renderOptions();
+    const pictures = screen.getByRole('switch', { name: 'Show pictures in explanations' }) as HTMLInputElement;
+    await waitFor(() => expect(pictures.checked).toBe(true));
+    fireEvent.click(pictures);
+    await waitFor(async () => expect(await showPicturesItem.getValue()).toBe(false));
+    expect((await loadSettings()).showPictures).toBe(false);
+    await showPicturesItem.setValue(true);
+    await waitFor(() => expect(pictures.checked).toBe(true));
+  });
+
   it('should show values changed elsewhere', async () => {
     await renderOptions();
     await occurrencesItem.setValue('first');
@@ -79,7 +91,7 @@ describe('Options', () => {
       expect((screen.getByRole('radio', { name: 'Only the first place on each page' }) as HTMLInputElement).checked).toBe(true),
     );
     await waitFor(() => expect((screen.getByRole('slider') as HTMLInputElement).value).toBe('800'));
-    expect((screen.getByRole('switch') as HTMLInputElement).checked).toBe(false);
+    expect((screen.getByRole('switch', { name: 'Mark terms on pages' }) as HTMLInputElement).checked).toBe(false);
   });
 
   it('should add sites as hostnames, refuse junk and duplicates, and remove them', async () => {

@@ -18,6 +18,7 @@ const term = (name: string): Term => ({
   category: 'condition',
   related: [],
   sources: [],
+  reviewed: '2026-12-01',
 });
 
 describe('i18n', () => {

@@ -359,7 +359,6 @@ describe('createScanner on random pages (a Highlight polyfill: happy-dom has non
     const highlight = new Highlight();
     const scanner = createScanner({
       matcher,
-      ambiguous: new Set(['disc']),
       highlight,
       signal: controller.signal,
       paint: { frame: (fn) => fn(), gapMs: 0 },

@@ -7,7 +7,7 @@ const TERMS = [
   t('osteoporosis', 'osteoporosis'),
   t('kyphosis', 'kyphosis'),
   t('vertebra', 'vertebra', ['vertebrae']),
-  t('disc', 'disc', ['discs']),
+  { ...t('disc', 'disc', ['discs']), ambiguousForms: [{ form: 'disc', cues: ['slipped', '#vertebra'] }] },
 ];
 const matcher = compileMatcher(TERMS);
 
@@ -24,7 +24,6 @@ describe('createScanner', () => {
     // Painting runs at once here, not at the next frame.
     createScanner({
       matcher,
-      ambiguous: new Set(['disc']),
       highlight,
       signal: controller.signal,
       firstOnly,
@@ -65,9 +64,24 @@ describe('createScanner', () => {
 
   it(`should mark ambiguous words once ${HEALTH_PAGE_THRESHOLD} different health terms appear, including earlier ones`, async () => {
     const s = make();
-    await s.scan(setBody('<p>A slipped disc.</p><p>osteoporosis, kyphosis, vertebra</p>'));
+    await s.scan(setBody('<p>A slipped disc.</p><p>osteoporosis, kyphosis</p><p>vertebra</p>'));
     expect(s.isHealthPage).toBe(true);
     expect(marked(s)).toContain('disc');
+  });
+
+  it.each([
+    ['all the terms are in one block', '<p>A slipped disc.</p><p>osteoporosis, kyphosis, vertebra</p>'],
+    ['the disc has no cue nearby', '<p>A compact disc.</p><p>osteoporosis, kyphosis</p><p>vertebra</p>'],
+  ])('should not mark an ambiguous word when %s', async (_name, html) => {
+    const s = make();
+    await s.scan(setBody(html));
+    expect(marked(s)).not.toContain('disc');
+  });
+
+  it('should mark an ambiguous word whose cue is a mark of another entry', async () => {
+    const s = make();
+    await s.scan(setBody('<p>osteoporosis</p><p>kyphosis: the disc between each vertebra wears.</p>'));
+    expect(marked(s)).toEqual(['osteoporosis', 'kyphosis', 'disc', 'vertebra']);
   });
 
   it('should mark only the first occurrence of each term when asked', async () => {
@@ -114,7 +128,6 @@ describe('createScanner', () => {
   it('should leave out the matches skipMatch refuses, and only those', async () => {
     const s = createScanner({
       matcher,
-      ambiguous: new Set(),
       highlight,
       signal: controller.signal,
       paint: { frame: (fn) => fn(), gapMs: 0 },

@@ -63,6 +63,13 @@ describe('compileMatcher', () => {
       ['vertebral\n   compression fracture=vertebral-compression-fracture'],
     ],
     ['should match a non-breaking hyphen', 'x\u2011ray', ['x\u2011ray=x-ray']],
+    ['should match a space for a hyphen', 'x ray', ['x ray=x-ray']],
+    [
+      'should match an en dash between letters for a hyphen',
+      'weight\u2013bearing exercise',
+      ['weight\u2013bearing exercise=weight-bearing-exercise'],
+    ],
+    ['should not match a dash that is not between letters', 'x - ray and x -ray', []],
     ['should match through a soft hyphen', 'kypho\u00adsis', ['kypho\u00adsis=kyphosis']],
     [
       'should match hyphenated and spaced variants',
@@ -85,6 +92,15 @@ describe('compileMatcher', () => {
   it('should return offsets into the original text', () => {
     const text = 'A\u00a0VCF here';
     expect(matcher.find(text)).toEqual([{ start: 2, end: 5, termId: 'vertebral-compression-fracture' }]);
+  });
+
+  it('should report which matches are ambiguous forms, and their sense rule', () => {
+    const m = compileMatcher([
+      t('ct-scan', 'CT scan', [], ['CT']),
+      { ...t('fall', 'fall', ['falls']), cues: ['hip'], ambiguousForms: [{ form: 'falls' }, { form: 'fall' }] },
+    ]);
+    expect(m.find('a CT scan, a CT, a fall, falls').map((x) => x.rule)).toEqual([undefined, undefined, 1, 0]);
+    expect(m.sense?.rules).toHaveLength(2);
   });
 
   it('should keep one trie node per distinct prefix', () => {

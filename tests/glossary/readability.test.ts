@@ -12,6 +12,7 @@ const term = (definition: string, names: Partial<Term> = {}): Term => ({
   category: 'procedure',
   related: [],
   sources: [],
+  reviewed: '2026-12-01',
   ...names,
 });
 

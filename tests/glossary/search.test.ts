@@ -14,6 +14,7 @@ const term = (id: string, name: string, variants: string[] = [], abbreviations: 
   category: 'condition',
   related: [],
   sources: [],
+  reviewed: '2026-12-01',
 });
 const FIXTURE = [
   term('kyphosis', 'Kyphosis', ['kyphotic', 'rounded back']),
@@ -135,7 +136,8 @@ describe('search', () => {
         ).toContain(t.id);
       }
     }
-  });
+    // Over 1,500 written forms, each searched in the full index.
+  }, 30_000);
 
   it('should accept anything typed as a query', () => {
     expect(() => search(index, undefined as unknown as string)).not.toThrow();

@@ -17,6 +17,8 @@ describe.skipIf(!seed)('the seed article pasted into a page', () => {
       .map((m) => m.termId),
   );
 
+  // Not expected since issue 9 narrowed the forms: "conservative approaches" (politics) and
+  // "minimal trauma" (a cause, not a fracture) are no longer glossary forms.
   it.each([
     'osteoporosis',
     'bone-mass',
@@ -33,8 +35,6 @@ describe.skipIf(!seed)('the seed article pasted into a page', () => {
     'muscle-strain',
     'anterior',
     'posture',
-    'conservative-treatment',
-    'fragility-fracture',
     'height-loss',
     'kyphosis',
     'rest',

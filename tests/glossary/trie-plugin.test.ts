@@ -1,5 +1,6 @@
 import trie from 'virtual:glossary-trie';
 import { describe, expect, it } from 'vitest';
+import { CUE_GROUPS } from '../../glossary/cues';
 import { compileMatcher, loadMatcher } from '../../glossary/matcher';
 import { TERMS } from '../../glossary/terms';
 
@@ -13,6 +14,14 @@ describe('the prebuilt trie shipped to the content script', () => {
         .find(text)
         .map((m) => m.termId),
     ).toContain('vertebral-compression-fracture');
+  });
+
+  it('should carry the compiled cues and counters of the ambiguous forms', () => {
+    expect(trie.sense).toEqual(compileMatcher(TERMS, CUE_GROUPS).sense);
+    expect(loadMatcher(trie).find('a CT scan and CT')).toEqual([
+      { start: 2, end: 9, termId: 'ct-scan' },
+      { start: 14, end: 16, termId: 'ct-scan', rule: expect.any(Number) },
+    ]);
   });
 
   it('should survive a JSON round trip (it ships as JSON)', () => {

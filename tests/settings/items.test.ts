@@ -7,6 +7,7 @@ import {
   markStyleItem,
   occurrencesItem,
   resetSettings,
+  showPicturesItem,
   tooltipDelayItem,
   watchSettings,
 } from '../../settings/items';
@@ -41,10 +42,12 @@ describe('stored settings', () => {
       markStyle: value,
       occurrences: value,
       tooltipDelay: value,
+      showPictures: value,
     });
     const s = await loadSettings();
     // Each field is either its default or a value of its own type that parse accepted.
     expect(typeof s.enabled).toBe('boolean');
+    expect(typeof s.showPictures).toBe('boolean');
     expect(['underline', 'background', 'off']).toContain(s.markStyle);
     expect(['all', 'first']).toContain(s.occurrences);
     expect(Number.isFinite(s.tooltipDelay)).toBe(true);
@@ -56,6 +59,8 @@ describe('stored settings', () => {
 
   it.each([
     ['enabled', 'yes', { enabled: true }],
+    ['showPictures', false, { showPictures: false }],
+    ['showPictures', 'no', { showPictures: true }],
     ['markStyle', 'UNDERLINE', { markStyle: 'underline' }],
     ['markStyle', 'sparkles', { markStyle: 'underline' }],
     ['occurrences', 2, { occurrences: 'all' }],
@@ -77,12 +82,14 @@ describe('stored settings', () => {
     await markStyleItem.setValue('background');
     await occurrencesItem.setValue('first');
     await tooltipDelayItem.setValue(1200);
+    await showPicturesItem.setValue(false);
     expect(await loadSettings()).toEqual({
       enabled: false,
       disabledSites: ['example.org'],
       markStyle: 'background',
       occurrences: 'first',
       tooltipDelay: 1200,
+      showPictures: false,
     });
   });
 

@@ -6,6 +6,7 @@ import {
   parseEnabled,
   parseMarkStyle,
   parseOccurrences,
+  parseShowPictures,
   parseSites,
   parseTooltipDelay,
 } from '../../settings/parse';
@@ -17,6 +18,7 @@ describe('parse', () => {
     'should never throw and return a valid value for %s',
     (_name, v) => {
       expect([true, false]).toContain(parseEnabled(v));
+      expect([true, false]).toContain(parseShowPictures(v));
       expect(['underline', 'background', 'off']).toContain(parseMarkStyle(v));
       expect(['all', 'first']).toContain(parseOccurrences(v));
       const delay = parseTooltipDelay(v);
@@ -32,6 +34,15 @@ describe('parse', () => {
     [1, DEFAULTS.enabled],
   ])('should read enabled %j as %j', (v, out) => {
     expect(parseEnabled(v)).toBe(out);
+  });
+
+  it.each([
+    [true, true],
+    [false, false],
+    ['false', DEFAULTS.showPictures],
+    [0, DEFAULTS.showPictures],
+  ])('should read showPictures %j as %j', (v, out) => {
+    expect(parseShowPictures(v)).toBe(out);
   });
 
   it.each([
