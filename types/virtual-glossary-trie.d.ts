@@ -9,3 +9,15 @@ declare module 'virtual:glossary-cards' {
   const cards: CardTerm[];
   export default cards;
 }
+
+declare module 'virtual:glossary-ambiguous' {
+  /** Ids of entries whose forms are everyday words, marked only on pages about health. */
+  const ids: string[];
+  export default ids;
+}
+
+declare module 'virtual:glossary-precheck' {
+  import type { PrecheckData } from '../glossary/precheck';
+  const data: PrecheckData;
+  export default data;
+}
