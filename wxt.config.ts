@@ -2,8 +2,10 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { CONDITION_FILES, TERM_FILES } from './glossary/terms';
 import { validateGlossary } from './glossary/validate';
+import { LAZY_DIR } from './entrypoints/content/lazy-paths';
 import { checkPictures } from './scripts/check-pictures';
 import { glossaryTrie } from './scripts/glossary-trie-plugin';
+import { buildLazyChunks } from './scripts/lazy-chunks';
 
 /** Fixed so browser tests and the store listing can address the Firefox build. */
 export const GECKO_ID = 'health-glossary@example.org';
@@ -19,12 +21,26 @@ export default defineConfig({
       validateGlossary(TERM_FILES, CONDITION_FILES);
       checkPictures();
     },
+    // The content script's engine and card, as ES modules it imports on demand.
+    'build:publicAssets': async (wxt, files) => {
+      files.push(...(await buildLazyChunks(wxt.config.root)));
+    },
   },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage', 'contextMenus'],
+    // The content script imports its lazily loaded parts from here (a module import needs the file
+    // to be web-accessible). Chromium's dynamic URL changes every session, so a page cannot probe
+    // for the extension by a fixed address; Firefox's address is random per install already.
+    web_accessible_resources: [
+      {
+        resources: [`${LAZY_DIR}/*`],
+        matches: ['http://*/*', 'https://*/*'],
+        ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
+      },
+    ],
     commands: {
       'next-term': { suggested_key: { default: 'Alt+Shift+J' }, description: '__MSG_cmdNextTerm__' },
       'previous-term': { suggested_key: { default: 'Alt+Shift+K' }, description: '__MSG_cmdPreviousTerm__' },

@@ -1,6 +1,9 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import type { ContentRequest, ExplainReply } from './content/messages';
+import { disabledSitesItem } from '../settings/items';
+import { isSiteDisabled, normalizeSite, parseSites } from '../settings/parse';
+import { toggleSite } from '../settings/sites';
+import type { ContentRequest, ExplainReply, TermsReply } from './content/messages';
 
 const MENU_ID = 'health-glossary-explain';
 
@@ -43,6 +46,18 @@ export default defineBackground(() => {
     if (tabId === undefined) return;
     if (command === 'next-term') await ask(tabId, { type: 'hg:jump', direction: 1 });
     else if (command === 'previous-term') await ask(tabId, { type: 'hg:jump', direction: -1 });
-    else if (command === 'toggle-site') await ask(tabId, { type: 'hg:toggle-site' });
+    else if (command === 'toggle-site') await toggleSiteOf(tabId);
   });
 });
+
+/**
+ * The keyboard command: the tab's site off, or back on. The tab's content script names its site
+ * (no tab permission needed), and its storage watcher then stops or starts the marks.
+ */
+async function toggleSiteOf(tabId: number): Promise<void> {
+  const reply = await ask<TermsReply>(tabId, { type: 'hg:terms' });
+  const site = normalizeSite(reply?.hostname ?? '');
+  if (!site) return;
+  const sites = parseSites(await disabledSitesItem.getValue());
+  await disabledSitesItem.setValue(toggleSite(sites, site, isSiteDisabled(site, sites)));
+}

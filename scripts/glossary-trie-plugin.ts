@@ -1,30 +1,40 @@
 import type { Plugin } from 'vite';
 import { CUE_GROUPS } from '../glossary/cues';
-import { buildTrie } from '../glossary/matcher';
+import { buildTrie, type MatchableTerm } from '../glossary/matcher';
+import { buildPrecheck } from '../glossary/precheck';
 import { TERMS } from '../glossary/terms';
 
 const TRIE = 'virtual:glossary-trie';
 const CARDS = 'virtual:glossary-cards';
+const PRECHECK = 'virtual:glossary-precheck';
 
 // JSON.parse of a string literal is faster for V8 than the same data as an object literal.
 const asModule = (data: unknown): string => `export default JSON.parse(${JSON.stringify(JSON.stringify(data))});`;
 
+/** Whether a written form is marked without context (it is not one of the entry's ambiguous forms). */
+export function marksAlone(term: MatchableTerm & { ambiguousForms?: { form: string }[] }, form: string): boolean {
+  return !term.ambiguousForms?.some((a) => a.form === form || a.form.toLowerCase() === form.toLowerCase());
+}
+
 /**
- * What the content script needs of the glossary, prepared at build time: the matcher's trie
- * (compiling ~180 entries on every page load cost 6-14 ms cold), with the ambiguous forms' cues and
- * counter-phrases compiled into it (`CompiledTrie.sense`, loaded only on a page where one occurs),
- * and the card fields of each entry (the glossary page's `details` stay out of the script every
- * page loads).
+ * What the content script needs of the glossary, prepared at build time: the precheck's patterns
+ * (the start-up script), the matcher's trie (the engine, loaded where a page may hold a term), and the card fields of each entry (the card, loaded on
+ * first hover; the glossary page's `details` stay out of every content script).
  */
 export function glossaryTrie(): Plugin {
+  const modules: Record<string, () => unknown> = {
+    // The ambiguous forms' cues and counter-phrases are compiled into the trie (`CompiledTrie.sense`),
+    // loaded only on a page where one occurs.
+    [TRIE]: () => buildTrie(TERMS, CUE_GROUPS),
+    [CARDS]: () => TERMS.map(({ details: _d, related: _r, category: _c, cues: _q, ambiguousForms: _a, ...card }) => card),
+    [PRECHECK]: () => buildPrecheck(TERMS, marksAlone),
+  };
   return {
     name: 'health-glossary-data',
-    resolveId: (id) => (id === TRIE || id === CARDS ? `\0${id}` : undefined),
+    resolveId: (id) => (id in modules ? `\0${id}` : undefined),
     load(id) {
-      if (id === `\0${TRIE}`) return asModule(buildTrie(TERMS, CUE_GROUPS));
-      if (id === `\0${CARDS}`)
-        return asModule(TERMS.map(({ details: _d, related: _r, category: _c, cues: _q, ambiguousForms: _a, ...card }) => card));
-      return undefined;
+      const make = id.startsWith('\0') ? modules[id.slice(1)] : undefined;
+      return make ? asModule(make()) : undefined;
     },
   };
 }

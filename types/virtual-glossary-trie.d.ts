@@ -9,3 +9,9 @@ declare module 'virtual:glossary-cards' {
   const cards: CardTerm[];
   export default cards;
 }
+
+declare module 'virtual:glossary-precheck' {
+  import type { PrecheckData } from '../glossary/precheck';
+  const data: PrecheckData;
+  export default data;
+}

@@ -1,19 +1,20 @@
-import { compileMatcher, type Matcher } from '../../glossary/matcher';
-import type { CardTerm } from '../../glossary/types';
+import type { Matcher } from '../../glossary/matcher';
 import type { MarkStyle } from '../../settings/parse';
 import { followPointer } from './hover';
+import { createLazyTooltip, type CardModule } from './lazy-tooltip';
 import { highlightName, isDarkPage } from './mark-style';
+import { createNavigator } from './navigate';
 import { afterNextPaint } from './yield';
-import { createScanner, type Scanner } from './scanner';
-import { createTooltip, type Tooltip } from './tooltip';
+import { createScanner } from './scanner';
 import markCss from './style.css?inline';
 import { watchChanges } from './watch';
 
 export interface HighlighterOptions {
-  terms: readonly CardTerm[];
   signal: AbortSignal;
-  /** Already compiled matcher (the content script compiles once per page, not per restart). */
-  matcher?: Matcher;
+  /** The compiled glossary (loaded once per page, not per restart). */
+  matcher: Matcher;
+  /** Loads the card's code and texts (on first use). */
+  loadCard: () => Promise<CardModule>;
   markStyle?: MarkStyle;
   showDelay?: number;
   firstOnly?: boolean;
@@ -21,15 +22,19 @@ export interface HighlighterOptions {
   skipSelector?: string;
   /** Matches never to mark (the glossary page: an entry's own term inside that entry). */
   skipMatch?: (termId: string, node: Text) => boolean;
-  learnMoreUrl?: (term: CardTerm) => string | undefined;
+  learnMoreUrl?: (term: { id: string }) => string | undefined;
 }
 
+/** What the rest of the content script may ask of a running highlighter. */
 export interface Highlighter {
-  scanner: Scanner;
-  tooltip: Tooltip;
-  lookup: (termId: string) => CardTerm | undefined;
   /** Resolves when the first full scan is done. */
   ready: Promise<void>;
+  /** Terms marked on the page with their counts, in document order of first appearance. */
+  counts(): [termId: string, count: number][];
+  /** Moves to the next (1) or previous (-1) mark, of `termId` or of any term, and opens its card. */
+  jump(direction: 1 | -1, termId?: string): Promise<boolean>;
+  /** Opens the card of the first glossary term in `text` at `range`; returns its id, if any. */
+  explain(text: string, range: Range): string | undefined;
   /** Re-registers the marks under another look, without rescanning. */
   setMarkStyle(style: MarkStyle): void;
 }
@@ -40,8 +45,6 @@ export interface Highlighter {
  */
 export function startHighlighter(doc: Document, opts: HighlighterOptions): Highlighter {
   const { signal } = opts;
-  const byId = new Map(opts.terms.map((t) => [t.id, t]));
-  const lookup = (id: string): CardTerm | undefined => byId.get(id);
   const highlight = new Highlight();
   const registry = (doc.defaultView ?? globalThis).CSS.highlights;
   // Read once the page has rendered (see below); until then assume a light page.
@@ -67,7 +70,7 @@ export function startHighlighter(doc: Document, opts: HighlighterOptions): Highl
     watchChanges(shadow, ({ scopes, removed }) => void scanner.rescan(scopes, removed), signal);
   };
   const scanner = createScanner({
-    matcher: opts.matcher ?? compileMatcher(opts.terms),
+    matcher: opts.matcher,
     highlight,
     signal,
     firstOnly: opts.firstOnly,
@@ -75,8 +78,9 @@ export function startHighlighter(doc: Document, opts: HighlighterOptions): Highl
     skipMatch: opts.skipMatch,
     onShadowRoot,
   });
-  const tooltip = createTooltip({ doc, signal, learnMoreUrl: opts.learnMoreUrl });
-  followPointer({ doc, index: scanner.index, tooltip, lookup, signal, shadowRoots, showDelay: opts.showDelay ?? 300 });
+  const tooltip = createLazyTooltip({ doc, signal, learnMoreUrl: opts.learnMoreUrl }, opts.loadCard);
+  followPointer({ doc, index: scanner.index, tooltip, signal, shadowRoots, showDelay: opts.showDelay ?? 300 });
+  const navigate = createNavigator(doc, scanner.index, tooltip);
 
   const root = doc.body ?? doc.documentElement;
   // Watch before the first scan, so text added while it runs is not missed.
@@ -99,7 +103,20 @@ export function startHighlighter(doc: Document, opts: HighlighterOptions): Highl
         signal,
       ),
     );
-  return { scanner, tooltip, lookup, ready, setMarkStyle };
+  const counts = (): [string, number][] => {
+    const byTerm = new Map<string, number>();
+    for (const m of scanner.index.all()) byTerm.set(m.termId, (byTerm.get(m.termId) ?? 0) + 1);
+    return [...byTerm];
+  };
+  const explain = (text: string, range: Range): string | undefined => {
+    const termId = opts.matcher.find(text)[0]?.termId;
+    if (termId === undefined || signal.aborted) return undefined;
+    const r = range.getBoundingClientRect();
+    void tooltip.show(termId, { range, x: r.left + 1, y: r.top + r.height / 2 });
+    return termId;
+  };
+  const jump = async (direction: 1 | -1, termId?: string): Promise<boolean> => !!(await navigate(direction, termId));
+  return { ready, counts, jump, explain, setMarkStyle };
 }
 
 /** Seconds after the first scan at which not-yet-defined custom elements are looked at again. */

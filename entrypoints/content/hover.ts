@@ -1,13 +1,11 @@
-import type { CardTerm } from '../../glossary/types';
 import { markAtPoint } from './hit-test';
+import type { LazyTooltip } from './lazy-tooltip';
 import type { Mark, MarkIndex } from './marks';
-import type { Tooltip } from './tooltip';
 
 export interface HoverOptions {
   doc: Document;
   index: MarkIndex;
-  tooltip: Tooltip;
-  lookup: (termId: string) => CardTerm | undefined;
+  tooltip: LazyTooltip;
   signal: AbortSignal;
   /** Open shadow roots with marks, so the caret lookup can see into them. */
   shadowRoots?: readonly ShadowRoot[];
@@ -36,8 +34,7 @@ export function followPointer(opts: HoverOptions): void {
     timer = setTimeout(fn, ms);
   };
   const open = (mark: Mark, x: number, y: number): void => {
-    const term = opts.lookup(mark.termId);
-    if (term) tooltip.show(term, { range: mark.range, x, y });
+    void tooltip.show(mark.termId, { range: mark.range, x, y });
   };
 
   const check = (): void => {
@@ -54,6 +51,8 @@ export function followPointer(opts: HoverOptions): void {
       return;
     }
     current = mark;
+    // The card's code loads during the hover delay, so the first card is not late.
+    if (mark) tooltip.preload();
     if (mark) later(() => open(mark, e.clientX, e.clientY), tooltip.visible ? 0 : opts.showDelay);
     else if (tooltip.visible) later(() => tooltip.hide(), hideDelay);
     else clearTimeout(timer);

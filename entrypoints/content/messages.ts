@@ -8,9 +8,7 @@ export type ContentRequest =
   /** Scroll to the next (or previous) occurrence of a term, or of any term, and show its card. */
   | { type: 'hg:jump'; termId?: string; direction: 1 | -1 }
   /** Show the card for a glossary term in the current selection (context menu). */
-  | { type: 'hg:explain'; text: string }
-  /** Turn the extension off on this site, or back on (keyboard command). */
-  | { type: 'hg:toggle-site' };
+  | { type: 'hg:explain'; text: string };
 
 export interface TermsReply {
   counts: [termId: string, count: number][];

@@ -1,15 +1,17 @@
-import type { Highlighter } from './highlighter';
-import type { Mark } from './marks';
+import type { LazyTooltip } from './lazy-tooltip';
+import type { Mark, MarkIndex } from './marks';
 import { inNextFrame } from './yield';
 
 /**
  * Keyboard and popup navigation: the next (or previous) mark after the last one visited, or after
  * the top of the viewport on the first call. Returns the mark it moved to.
  */
-export function createNavigator(doc: Document) {
+export function createNavigator(doc: Document, index: MarkIndex, tooltip: LazyTooltip) {
   let last: Mark | undefined;
-  return async function jump(h: Highlighter, direction: 1 | -1, termId?: string): Promise<Mark | undefined> {
-    const marks = h.scanner.index.all().filter((m) => (termId ? m.termId === termId : true));
+  return async function jump(direction: 1 | -1, termId?: string): Promise<Mark | undefined> {
+    // The card loads while the page scrolls.
+    tooltip.preload();
+    const marks = index.all().filter((m) => (termId ? m.termId === termId : true));
     if (marks.length === 0) return undefined;
     let i: number;
     const at = last ? marks.indexOf(last) : -1;
@@ -25,9 +27,8 @@ export function createNavigator(doc: Document) {
     const reduce = doc.defaultView?.matchMedia('(prefers-reduced-motion: reduce)').matches;
     el?.scrollIntoView({ block: 'center', behavior: reduce ? 'auto' : 'smooth' });
     await settleScroll(doc);
-    const term = h.lookup(mark.termId);
     const r = mark.range.getBoundingClientRect();
-    if (term) h.tooltip.show(term, { range: mark.range, x: r.left + 1, y: r.top + r.height / 2 }, { keyboard: true });
+    await tooltip.show(mark.termId, { range: mark.range, x: r.left + 1, y: r.top + r.height / 2 }, { keyboard: true });
     return mark;
   };
 }

@@ -1,6 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { CardTerm } from '../../glossary/types';
-import { startHighlighter } from './highlighter';
+import { startHighlighter } from './engine';
 import './style.css';
 
 /** Headings, names and lists of names on the extension's own pages: they are the terms themselves. */
@@ -11,10 +10,11 @@ const OWN_PAGE_SKIP =
  * Marks and explains glossary terms inside the extension's own pages (popup overview, glossary page),
  * just as the content script does on the web. `learnMore` says where a card's link goes.
  */
-export function explainOwnPage(terms: readonly CardTerm[], learnMore: 'this-page' | 'glossary-page'): void {
+export function explainOwnPage(learnMore: 'this-page' | 'glossary-page'): void {
   startHighlighter(document, {
-    terms,
     signal: new AbortController().signal,
+    // Extension pages are bundled with code splitting: the card is an ordinary chunk here.
+    loadCard: () => import('./card'),
     skipSelector: OWN_PAGE_SKIP,
     // An entry does not explain its own term to itself (glossary.html#kyphosis, inside #kyphosis).
     skipMatch: (termId, node) => node.parentElement?.closest(`[id="${CSS.escape(termId)}"]`) != null,

@@ -1,19 +1,24 @@
 import { browser } from 'wxt/browser';
-import type { Matcher } from '../../glossary/matcher';
-import type { CardTerm } from '../../glossary/types';
-import { disabledSitesItem, loadSettings, watchSettings } from '../../settings/items';
-import { isSiteDisabled, normalizeSite, type Settings } from '../../settings/parse';
-import { startHighlighter, type Highlighter } from './highlighter';
-import type { ContentRequest, ExplainReply, JumpReply, TermsReply } from './messages';
-import { createNavigator } from './navigate';
+import { loadSettings, watchSettings } from '../../settings/items';
+import { isSiteDisabled, type Settings } from '../../settings/parse';
+import type { Highlighter, HighlighterOptions } from './highlighter';
+
+/** What the first stage may ask of the page's session once the engine is loaded. */
+export interface PageSession {
+  /** Resolves once the settings are read and the highlighter started (or not, where it is off). */
+  ready: Promise<void>;
+  counts(): [termId: string, count: number][];
+  jump(direction: 1 | -1, termId?: string): Promise<boolean>;
+  explain(text: string, range: Range): string | undefined;
+}
+
+type Start = (doc: Document, opts: Omit<HighlighterOptions, 'matcher' | 'loadCard'>) => Highlighter;
 
 /**
- * The content script's life on one page: runs the highlighter while the settings allow it, applies
- * setting changes live (no reload), and answers the popup and background. `matcher` must be
- * compiled from `terms`.
+ * Runs the highlighter while the settings allow it on this page, and applies setting changes live
+ * (no reload). Settings are read here, in the engine, so a page without a term never reads them.
  */
-export async function runOnPage(doc: Document, terms: readonly CardTerm[], matcher: Matcher, signal: AbortSignal): Promise<void> {
-  const jump = createNavigator(doc);
+export function startSession(doc: Document, signal: AbortSignal, start: Start): PageSession {
   const hostname = doc.location?.hostname ?? '';
   let running: { controller: AbortController; h: Highlighter; settings: Settings } | undefined;
 
@@ -34,9 +39,7 @@ export async function runOnPage(doc: Document, terms: readonly CardTerm[], match
     stop();
     const controller = new AbortController();
     signal.addEventListener('abort', () => controller.abort(), { once: true, signal: controller.signal });
-    const h = startHighlighter(doc, {
-      terms,
-      matcher,
+    const h = start(doc, {
       signal: controller.signal,
       markStyle: s.markStyle,
       firstOnly: s.occurrences === 'first',
@@ -45,58 +48,14 @@ export async function runOnPage(doc: Document, terms: readonly CardTerm[], match
     });
     running = { controller, h, settings: s };
   };
+  signal.addEventListener('abort', stop, { once: true });
+  signal.addEventListener('abort', watchSettings(apply), { once: true });
+  const ready = loadSettings().then(apply);
 
-  const onMessage = (msg: unknown): Promise<TermsReply | JumpReply | ExplainReply | void> | undefined => {
-    const req = msg as ContentRequest;
-    switch (req?.type) {
-      case 'hg:terms':
-        return Promise.resolve({ counts: running ? countTerms(running.h) : [], hostname });
-      case 'hg:jump':
-        return running
-          ? jump(running.h, req.direction, req.termId).then((m) => ({ found: !!m }))
-          : Promise.resolve({ found: false });
-      case 'hg:explain':
-        return Promise.resolve(explain(doc, req.text));
-      case 'hg:toggle-site':
-        return toggleSite(hostname);
-      default:
-        return undefined;
-    }
+  return {
+    ready,
+    counts: () => running?.h.counts() ?? [],
+    jump: (direction, termId) => running?.h.jump(direction, termId) ?? Promise.resolve(false),
+    explain: (text, range) => running?.h.explain(text, range),
   };
-
-  const explain = (d: Document, text: string): ExplainReply => {
-    const match = matcher.find(text)[0];
-    const term = match && terms.find((t) => t.id === match.termId);
-    const sel = d.getSelection();
-    if (!term || !running || !sel || sel.rangeCount === 0) return {};
-    const range = sel.getRangeAt(0).cloneRange();
-    const r = range.getBoundingClientRect();
-    running.h.tooltip.show(term, { range, x: r.left + 1, y: r.top + r.height / 2 });
-    return { termId: term.id };
-  };
-
-  browser.runtime.onMessage.addListener(onMessage);
-  signal.addEventListener('abort', () => {
-    browser.runtime.onMessage.removeListener(onMessage);
-    stop();
-  });
-  const unwatch = watchSettings(apply);
-  signal.addEventListener('abort', unwatch);
-  apply(await loadSettings());
-}
-
-/** Terms marked on the page with their counts, in document order of first appearance. */
-function countTerms(h: Highlighter): [string, number][] {
-  const counts = new Map<string, number>();
-  for (const m of h.scanner.index.all()) counts.set(m.termId, (counts.get(m.termId) ?? 0) + 1);
-  return [...counts];
-}
-
-/** The keyboard command: this site on or off. The storage watcher then starts or stops us. */
-async function toggleSite(hostname: string): Promise<void> {
-  const site = normalizeSite(hostname);
-  if (!site) return;
-  const sites = (await disabledSitesItem.getValue()) ?? [];
-  const list = Array.isArray(sites) ? sites.filter((s): s is string => typeof s === 'string') : [];
-  await disabledSitesItem.setValue(list.includes(site) ? list.filter((s) => s !== site) : [...list, site]);
 }

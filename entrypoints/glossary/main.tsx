@@ -1,6 +1,5 @@
 import { render } from 'preact';
 import { GlossaryPage } from '../../components/GlossaryPage';
-import { TERMS } from '../../glossary/terms';
 import { explainOwnPage } from '../content/own-pages';
 import '../../components/ui.css';
 import '../../components/page.css';
@@ -8,4 +7,4 @@ import '../../components/page.css';
 const root = document.getElementById('app')!;
 render(<GlossaryPage />, root);
 // Rendering is synchronous, so the text is in place for the highlighter.
-explainOwnPage(TERMS, 'this-page');
+explainOwnPage('this-page');

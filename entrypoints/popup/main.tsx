@@ -1,9 +1,8 @@
 import { render } from 'preact';
 import { Popup } from '../../components/Popup';
-import { TERMS } from '../../glossary/terms';
 import { explainOwnPage } from '../content/own-pages';
 import '../../components/ui.css';
 import '../../components/popup.css';
 
 render(<Popup />, document.getElementById('app')!);
-explainOwnPage(TERMS, 'glossary-page');
+explainOwnPage('glossary-page');

@@ -10,7 +10,11 @@ import path from 'node:path';
 const target = process.argv[2] ?? 'hostile/many-nodes.html?layout=one-block';
 const seconds = Number(process.argv.find((a) => a.startsWith('--seconds='))?.slice(10) ?? 8);
 
-const server = await serve({ hostile: path.resolve('tests/fixtures/hostile'), fixtures: path.resolve('tests/fixtures') });
+const server = await serve({
+  hostile: path.resolve('tests/fixtures/hostile'),
+  fixtures: path.resolve('tests/fixtures'),
+  pages: path.resolve('../shared/pages'),
+});
 const raw = await launchRawChromium({ extension: true });
 await blockExternal(raw.ctx);
 const page = raw.ctx.pages()[0] ?? (await raw.ctx.newPage());

@@ -1,0 +1,14 @@
+/**
+ * The content script's start-up limits, each named for what it protects. (The scanner's and
+ * painter's limits still sit in their modules: see docs/performance.md.)
+ */
+export const LIMITS = {
+  /** Text nodes the precheck reads before it stops and answers "maybe": past this, the sliced engine is cheaper than one long task. */
+  precheckNodes: 30_000,
+  /** Characters tested in one go; early chunks often hold the answer. */
+  precheckChunkChars: 65_536,
+  /** Characters the precheck reads at most (about 5 ms of pattern search in Chromium); beyond, "maybe". */
+  precheckChars: 1_000_000,
+  /** Added text is prechecked at most this often on a page with no term yet (a live ticker). */
+  wakeCheckMs: 250,
+} as const;

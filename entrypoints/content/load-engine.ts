@@ -1,0 +1,23 @@
+import { browser } from 'wxt/browser';
+import { CARD_PATH, ENGINE_PATH } from './lazy-paths';
+import type { CardModule } from './lazy-tooltip';
+
+// WXT types getURL for the files it knows of; the lazy parts are built beside it.
+const extensionUrl = browser.runtime.getURL as (path: string) => string;
+
+type Engine = typeof import('./engine');
+
+/** Imports a module of the extension's own once; a failed load is retried on the next call. */
+function once<T>(path: string): () => Promise<T> {
+  let loaded: Promise<T> | undefined;
+  return () =>
+    (loaded ??= (import(/* @vite-ignore */ extensionUrl(path)) as Promise<T>).catch((e: unknown) => {
+      loaded = undefined;
+      throw e;
+    }));
+}
+
+/** The engine, built by scripts/lazy-chunks.ts and web-accessible for this alone. */
+export const loadEngine = once<Engine>(ENGINE_PATH);
+/** The card, imported by the engine on first use. */
+export const loadCard = once<CardModule>(CARD_PATH);

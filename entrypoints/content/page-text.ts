@@ -1,0 +1,94 @@
+import { LIMITS } from './limits';
+
+/** Elements whose text is never prose; their text would only slow the precheck. */
+const NOT_TEXT = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math']);
+
+/**
+ * Whether the text under `roots` (open shadow roots included) may hold a glossary term, by
+ * `test`. Very big pages answer "maybe" without reading everything: the engine scans them in
+ * slices anyway, and a long precheck would be a long task of its own.
+ */
+export function mayHoldTerm(roots: Iterable<Node>, test: (text: string) => boolean): boolean {
+  const texts: string[] = [];
+  let chars = 0;
+  let total = 0;
+  let nodes = 0;
+  const flush = (): boolean => {
+    const hit = texts.length > 0 && test(texts.join('\n'));
+    texts.length = 0;
+    chars = 0;
+    return hit;
+  };
+  const take = (data: string): boolean => {
+    texts.push(data);
+    chars += data.length;
+    total += data.length;
+    return total > LIMITS.precheckChars || (chars > LIMITS.precheckChunkChars && flush());
+  };
+  const visit = (from: Node): boolean | undefined => {
+    if (from.nodeType === Node.TEXT_NODE) return take((from as Text).data) || undefined;
+    const doc = from.ownerDocument ?? (from as Document);
+    const walker = doc.createTreeWalker(from, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+    let node = walker.nextNode();
+    while (node) {
+      if (++nodes > LIMITS.precheckNodes) return true;
+      if (node.nodeType === Node.TEXT_NODE) {
+        if (take((node as Text).data)) return true;
+        node = walker.nextNode();
+        continue;
+      }
+      const el = node as Element;
+      if (el.shadowRoot && visit(el.shadowRoot)) return true;
+      node = NOT_TEXT.has(el.localName) ? skipSubtree(walker) : walker.nextNode();
+    }
+    return undefined;
+  };
+  for (const root of roots) if (visit(root)) return true;
+  return flush();
+}
+
+function skipSubtree(walker: TreeWalker): Node | null {
+  const next = walker.nextSibling();
+  if (next) return next;
+  while (walker.parentNode()) {
+    const sibling = walker.nextSibling();
+    if (sibling) return sibling;
+  }
+  return null;
+}
+
+/**
+ * Resolves once `root` may hold a term: at once, or when text added later (a single-page app that
+ * renders its article after load, an infinite feed) does. Added text is checked in batches, at most
+ * once per `LIMITS.wakeCheckMs`; the observer goes away when it resolves or `signal` aborts.
+ */
+export function whenMayHoldTerm(root: Node, test: (text: string) => boolean, signal: AbortSignal): Promise<void> {
+  if (mayHoldTerm([root], test)) return Promise.resolve();
+  return new Promise((resolve) => {
+    let pending: Node[] = [];
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const stop = (): void => {
+      observer.disconnect();
+      clearTimeout(timer);
+    };
+    const check = (): void => {
+      timer = undefined;
+      const nodes = pending.filter((n) => n.isConnected);
+      pending = [];
+      // One budget for the whole batch: a page that adds 100,000 nodes at once gets "maybe".
+      if (mayHoldTerm(nodes, test)) {
+        stop();
+        resolve();
+      }
+    };
+    const observer = new MutationObserver((records) => {
+      for (const r of records) {
+        if (r.type === 'characterData') pending.push(r.target);
+        else for (const n of r.addedNodes) pending.push(n);
+      }
+      timer ??= setTimeout(check, LIMITS.wakeCheckMs);
+    });
+    observer.observe(root, { childList: true, subtree: true, characterData: true });
+    signal.addEventListener('abort', stop, { once: true });
+  });
+}

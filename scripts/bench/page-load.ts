@@ -1,0 +1,235 @@
+/**
+ * Page-load benchmark: `npx tsx scripts/bench/page-load.ts [--runs=3] [--pages=REGEX] [--out=FILE]`
+ * (after `npm run build`). What the extension adds to loading a page, in Debian's Chromium, side by
+ * side in one run: every page is loaded fresh in three browsers in turn,
+ *   none   no extension (the baseline)
+ *   noop   an extension whose content script does nothing, on the same pages and frames (the floor)
+ *   ext    the built extension (.output/chrome-mv3)
+ * and the renderer main thread's script and task time (CDP Performance.getMetrics) is read once
+ * the page has been quiet for a while. Long tasks come from a PerformanceObserver in the page.
+ * Pages: ../shared/pages (skipped when absent) and the health fixtures. Pages' own scripts are
+ * blocked by CSP (they would only fail on blocked requests); content scripts are not subject to it.
+ */
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext } from 'playwright-core';
+import { snapshotBuild } from '../../tests/e2e/chromium-raw';
+import { serve } from '../../tests/e2e/server';
+import { ROOT } from './harness';
+
+const args = process.argv.slice(2);
+const option = (name: string): string | undefined => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const RUNS = Number(option('runs') ?? 3);
+const FILTER = option('pages') ? new RegExp(option('pages')!) : undefined;
+const OUT = option('out') ?? path.join(ROOT, 'docs/page-load.md');
+/** The page counts as settled when its task time grew by less than this over one poll. */
+const QUIET_MS = 0.05;
+const POLL_MS = 250;
+/** At least this long after `load`: the content script runs at document_idle, then scans. */
+const MIN_SETTLE_MS = 1500;
+const MAX_SETTLE_MS = 10_000;
+
+type Config = 'none' | 'noop' | 'ext';
+const CONFIGS: Config[] = ['none', 'noop', 'ext'];
+interface Sample {
+  script: number;
+  task: number;
+  longTasks: number;
+  marks: number;
+  /** 1 when the content script imported its engine on this load. */
+  engine: number;
+}
+
+const log = (...xs: unknown[]): void => console.error(...xs);
+const median = (xs: number[]): number => {
+  const s = xs.filter((x) => !Number.isNaN(x)).sort((a, b) => a - b);
+  if (s.length === 0) return NaN;
+  return s.length % 2 ? s[s.length >> 1]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+
+/** An extension with the same content script declaration as ours and a script that does nothing. */
+function noopExtension(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'hg-noop-'));
+  writeFileSync(
+    path.join(dir, 'manifest.json'),
+    JSON.stringify({
+      manifest_version: 3,
+      name: 'noop',
+      version: '1.0',
+      content_scripts: [
+        { matches: ['http://*/*', 'https://*/*'], all_frames: true, run_at: 'document_idle', js: ['content.js'] },
+      ],
+    }),
+  );
+  writeFileSync(path.join(dir, 'content.js'), `${process.env.HG_NOOP_CODE ?? 'void 0;'}\n`);
+  return dir;
+}
+
+async function launch(extension: string | undefined, worker = false): Promise<BrowserContext> {
+  const ctx = await chromium.launchPersistentContext(mkdtempSync(path.join(os.tmpdir(), 'hg-load-')), {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 1280, height: 800 },
+    args: [
+      ...(extension ? [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`] : []),
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-background-timer-throttling',
+      '--disable-renderer-backgrounding',
+    ],
+  });
+  if (worker && ctx.serviceWorkers().length === 0) await ctx.waitForEvent('serviceworker');
+  await ctx.addInitScript(() => {
+    const w = window as unknown as { __longTasks: number[] };
+    w.__longTasks = [];
+    try {
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.__longTasks.push(e.duration);
+      }).observe({ type: 'longtask', buffered: true });
+    } catch {
+      // no long task API
+    }
+  });
+  return ctx;
+}
+
+async function load(ctx: BrowserContext, url: string, origin: string): Promise<Sample> {
+  const page = await ctx.newPage();
+  let engine = 0;
+  page.on('request', (r) => {
+    if (r.url().endsWith('/lazy/engine.js')) engine = 1;
+  });
+  // Only the local server and the extension's own files answer; the pages' trackers are cut off.
+  await page.route('**/*', (r) => {
+    const url = r.request().url();
+    return url.startsWith(origin) || url.startsWith('chrome-extension:') ? r.continue() : r.abort();
+  });
+  const cdp = await ctx.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const read = async (): Promise<{ script: number; task: number }> => {
+    const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+    const get = (n: string): number => (metrics.find((m) => m.name === n)?.value ?? NaN) * 1000;
+    return { script: get('ScriptDuration'), task: get('TaskDuration') };
+  };
+  await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+  const t0 = Date.now();
+  let last = await read();
+  for (;;) {
+    await new Promise((r) => setTimeout(r, POLL_MS));
+    const now = await read();
+    const quiet = now.task - last.task < QUIET_MS;
+    last = now;
+    if ((quiet && Date.now() - t0 >= MIN_SETTLE_MS) || Date.now() - t0 > MAX_SETTLE_MS) break;
+  }
+  const { longTasks, marks } = await page.evaluate(() => ({
+    longTasks: (window as unknown as { __longTasks: number[] }).__longTasks.length,
+    marks: [...CSS.highlights.values()].reduce((n, h) => n + h.size, 0),
+  }));
+  await page.close();
+  return { ...last, longTasks, marks, engine };
+}
+
+function pages(): { name: string; mount: string; file: string }[] {
+  const list: { name: string; mount: string; file: string }[] = [];
+  for (const f of ['article.html', 'long-article.html', 'dark-article.html'])
+    list.push({ name: `fixture/${f}`, mount: 'fixtures', file: f });
+  const real = path.resolve(ROOT, '../shared/pages');
+  try {
+    for (const f of readdirSync(real)
+      .filter((x) => x.endsWith('.html'))
+      .sort())
+      list.push({ name: f.replace(/\.html$/, ''), mount: 'pages', file: f });
+  } catch {
+    log(`(no ${real}: real pages skipped)`);
+  }
+  return FILTER ? list.filter((p) => FILTER.test(p.name)) : list;
+}
+
+const fmt = (n: number): string => (Number.isNaN(n) ? '–' : n.toFixed(2));
+
+async function main(): Promise<void> {
+  const server = await serve(
+    { fixtures: path.join(ROOT, 'tests/fixtures'), pages: path.resolve(ROOT, '../shared/pages') },
+    () => ({
+      'content-security-policy': "script-src 'none'",
+    }),
+  );
+  const origin = new URL(server.url('x')).origin;
+  const ext = await snapshotBuild(path.resolve(option('ext') ?? path.join(ROOT, '.output/chrome-mv3')));
+  const ctxs: Record<Config, BrowserContext> = {
+    none: await launch(undefined),
+    noop: await launch(noopExtension()),
+    ext: await launch(ext, true),
+  };
+  // One load each before measuring: the first load of a fresh profile pays one-off costs.
+  const warm = server.url('fixtures/article.html');
+  for (const c of CONFIGS) await load(ctxs[c], warm, origin);
+  const list = pages();
+  const rows: { name: string; s: Record<Config, Sample[]> }[] = [];
+  for (const p of list) {
+    const s: Record<Config, Sample[]> = { none: [], noop: [], ext: [] };
+    const url = server.url(`${p.mount}/${p.file}`);
+    for (let run = 0; run < RUNS; run++) {
+      // Rotate the order, so no configuration always goes first after a cold start.
+      for (let k = 0; k < CONFIGS.length; k++) {
+        const c = CONFIGS[(run + k) % CONFIGS.length]!;
+        s[c].push(await load(ctxs[c], url, origin).catch(() => load(ctxs[c], url, origin)));
+      }
+    }
+    rows.push({ name: p.name, s });
+    log(`${p.name}: script +${fmt(median(s.ext.map((x) => x.script)) - median(s.none.map((x) => x.script)))} ms`);
+  }
+  for (const c of CONFIGS) await ctxs[c].close();
+  await server.close();
+  writeReport(rows);
+}
+
+function writeReport(rows: { name: string; s: Record<Config, Sample[]> }[]): void {
+  const m = (xs: Sample[], k: keyof Sample): number => median(xs.map((x) => x[k]));
+  const lines = [
+    '# Page-load cost of the extension',
+    '',
+    `Generated by \`npx tsx scripts/bench/page-load.ts\` (${RUNS} fresh loads per page and configuration, medians; Debian Chromium, headless).`,
+    'Script and task: renderer main-thread ScriptDuration and TaskDuration (CDP) once the page is quiet.',
+    '"+noop" is what a content script that does nothing adds over no extension; "+ext" what this extension adds.',
+    '',
+    '| page | marks | engine loaded | script none ms | +noop ms | +ext ms | task none ms | +noop ms | +ext ms | long tasks none / noop / ext |',
+    '|---|---|---|---|---|---|---|---|---|---|',
+  ];
+  const added: { real: boolean; script: number; task: number; noopScript: number; noopTask: number; extraLong: number }[] = [];
+  for (const { name, s } of rows) {
+    const base = { script: m(s.none, 'script'), task: m(s.none, 'task') };
+    const noop = { script: m(s.noop, 'script') - base.script, task: m(s.noop, 'task') - base.task };
+    const ext = { script: m(s.ext, 'script') - base.script, task: m(s.ext, 'task') - base.task };
+    const lt = [m(s.none, 'longTasks'), m(s.noop, 'longTasks'), m(s.ext, 'longTasks')];
+    added.push({
+      real: !name.startsWith('fixture/'),
+      script: ext.script,
+      task: ext.task,
+      noopScript: noop.script,
+      noopTask: noop.task,
+      extraLong: lt[2]! - lt[0]!,
+    });
+    lines.push(
+      `| ${name} | ${m(s.ext, 'marks')} | ${s.ext.some((x) => x.engine) ? 'yes' : 'no'} | ${fmt(base.script)} | ${fmt(noop.script)} | ${fmt(ext.script)} | ${fmt(base.task)} | ${fmt(noop.task)} | ${fmt(ext.task)} | ${lt.join(' / ')} |`,
+    );
+  }
+  const real = added.filter((a) => a.real);
+  const med = (k: 'script' | 'task' | 'noopScript' | 'noopTask'): number => median(real.map((a) => a[k]));
+  lines.push(
+    '',
+    `**Real pages (${real.length}), medians of the per-page medians:** added script ${fmt(med('script'))} ms (do-nothing script: ${fmt(med('noopScript'))} ms); added task ${fmt(med('task'))} ms (do-nothing script: ${fmt(med('noopTask'))} ms). Pages with more long tasks than without the extension: ${added.filter((a) => a.extraLong > 0).length}.`,
+  );
+  const report = lines.join('\n') + '\n';
+  mkdirSync(path.dirname(OUT), { recursive: true });
+  if (OUT) writeFileSync(OUT, report);
+  console.log(report);
+}
+
+void main();

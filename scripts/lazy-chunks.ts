@@ -1,0 +1,48 @@
+import path from 'node:path';
+import preact from '@preact/preset-vite';
+import { build, type Rolldown } from 'vite';
+import { LAZY_DIR } from '../entrypoints/content/lazy-paths';
+import { glossaryTrie } from './glossary-trie-plugin';
+
+/** The content script's lazily loaded parts: the engine, and the card the engine loads on first use. */
+const PARTS = { engine: 'entrypoints/content/engine.ts', card: 'entrypoints/content/card.ts' };
+
+/**
+ * WXT bundles each content script as one classic script, which cannot split. The engine and the
+ * card are built here as ES modules instead, which a content script can `import()` from the
+ * extension's own files (they run in its isolated world). Each is one self-contained file: under
+ * Chromium's `use_dynamic_url` a module's relative imports resolve against the fixed address,
+ * which pages (and so the content script) may not load.
+ */
+export async function buildLazyChunks(root: string): Promise<{ relativeDest: string; contents: string }[]> {
+  const files = await Promise.all(Object.entries(PARTS).map(([name, entry]) => buildPart(root, name, entry)));
+  return files.flat();
+}
+
+async function buildPart(root: string, name: string, entry: string): Promise<{ relativeDest: string; contents: string }[]> {
+  const result = await build({
+    root,
+    configFile: false,
+    logLevel: 'warn',
+    mode: 'production',
+    plugins: [preact(), glossaryTrie()],
+    // Library mode leaves these to the consumer; tippy.js reads it for its development warnings.
+    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+    resolve: { alias: { 'wxt/browser': '@wxt-dev/webextension-polyfill/browser' } },
+    build: {
+      write: false,
+      // Library mode: no preload helper, which would add <link rel="modulepreload"> to the page.
+      lib: { entry: { [name]: path.resolve(root, entry) }, formats: ['es'] },
+      minify: true,
+      cssCodeSplit: false,
+      target: 'es2022',
+      rolldownOptions: {
+        output: { minify: true, entryFileNames: `${LAZY_DIR}/[name].js`, chunkFileNames: `${LAZY_DIR}/[name]-[hash].js` },
+      },
+    },
+  });
+  const outputs = (Array.isArray(result) ? result : [result]) as Rolldown.RolldownOutput[];
+  const files = outputs.flatMap((o) => o.output);
+  if (files.length !== 1) throw new Error(`${entry} must build to one file, got ${files.map((f) => f.fileName).join(', ')}`);
+  return files.map((f) => ({ relativeDest: f.fileName, contents: f.type === 'chunk' ? f.code : String(f.source) }));
+}

@@ -1,0 +1,72 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createLazyTooltip, type CardModule } from '../../entrypoints/content/lazy-tooltip';
+import type { Tooltip } from '../../entrypoints/content/tooltip';
+
+/** A card module whose load the test resolves by hand, and a tooltip that records what it shows. */
+function fakeCard() {
+  const shown: string[] = [];
+  const tooltip: Tooltip = {
+    show: (term) => void shown.push(term.id),
+    hide: () => undefined,
+    visible: false,
+    termId: undefined,
+    contains: () => false,
+  };
+  let release!: () => void;
+  const loaded = new Promise<void>((r) => (release = r));
+  const mod = {
+    createTooltip: () => tooltip,
+    lookupCard: (id: string) =>
+      id === 'kyphosis'
+        ? { id, term: 'kyphosis', variants: [], abbreviations: [], definition: 'd', sources: [], reviewed: '2026-12-01' }
+        : undefined,
+  } as unknown as CardModule;
+  const load = vi.fn(() => loaded.then(() => mod));
+  return { shown, load, release };
+}
+
+const anchor = { range: document.createRange() };
+const opts = () => ({ doc: document, signal: new AbortController().signal });
+
+describe('createLazyTooltip', () => {
+  it('should not load the card until it is wanted', () => {
+    const card = fakeCard();
+    createLazyTooltip(opts(), card.load);
+    expect(card.load).not.toHaveBeenCalled();
+  });
+
+  it('should show the card once loaded, loading it once', async () => {
+    const card = fakeCard();
+    const tip = createLazyTooltip(opts(), card.load);
+    tip.preload();
+    const shown = tip.show('kyphosis', anchor);
+    card.release();
+    await shown;
+    await tip.show('kyphosis', anchor);
+    expect(card.shown).toEqual(['kyphosis', 'kyphosis']);
+    expect(card.load).toHaveBeenCalledTimes(1);
+  });
+
+  it('should not open a card that finished loading after a hide', async () => {
+    const card = fakeCard();
+    const tip = createLazyTooltip(opts(), card.load);
+    const shown = tip.show('kyphosis', anchor);
+    tip.hide();
+    card.release();
+    await shown;
+    expect(card.shown).toEqual([]);
+  });
+
+  it('should try again after a failed load', async () => {
+    const card = fakeCard();
+    const load = vi.fn().mockRejectedValueOnce(new Error('gone')).mockImplementation(card.load);
+    const tip = createLazyTooltip(opts(), load);
+    tip.preload();
+    await vi.waitFor(() => expect(load).toHaveBeenCalledTimes(1));
+    await Promise.resolve();
+    card.release();
+    await tip.show('kyphosis', anchor);
+    expect(card.shown).toEqual(['kyphosis']);
+    expect(load).toHaveBeenCalledTimes(2);
+  });
+});

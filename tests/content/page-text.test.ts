@@ -1,0 +1,97 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { LIMITS } from '../../entrypoints/content/limits';
+import { mayHoldTerm, whenMayHoldTerm } from '../../entrypoints/content/page-text';
+
+/** A stand-in precheck: "kyphosis" is the only term, and every text it is asked about is kept. */
+function recorder(): { test: (t: string) => boolean; seen: string[] } {
+  const seen: string[] = [];
+  return { seen, test: (t) => (seen.push(t), /kyphosis/i.test(t)) };
+}
+
+const html = (s: string): HTMLElement => {
+  const div = document.createElement('div');
+  div.append(document.createRange().createContextualFragment(s));
+  document.body.append(div);
+  return div;
+};
+
+describe('mayHoldTerm', () => {
+  afterEach(() => document.body.replaceChildren());
+
+  it.each([
+    ['<p>Kyphosis is a curve.</p>', true],
+    ['<p>Nothing here.</p><p>Still nothing.</p>', false],
+    ['<script>var kyphosis = 1;</script><p>plain</p>', false],
+    ['<style>.kyphosis { color: red }</style>', false],
+    ['<p>Home</p><p>Kyphosis</p>', true],
+  ])('should answer %j with %s', (markup, expected) => {
+    expect(mayHoldTerm([html(markup)], recorder().test)).toBe(expected);
+  });
+
+  it('should read text in open shadow roots', () => {
+    const host = html('<div id="host"></div>').querySelector('#host')!;
+    host.attachShadow({ mode: 'open' }).append(document.createTextNode('kyphosis'));
+    expect(mayHoldTerm([document.body], recorder().test)).toBe(true);
+  });
+
+  it('should keep text nodes apart, so the last word of one block never joins the next', () => {
+    const r = recorder();
+    mayHoldTerm([html('<li>Home</li><li>Kyphosis</li>')], r.test);
+    expect(r.seen.join('')).toContain('Home\nKyphosis');
+  });
+
+  it('should answer "maybe" without testing a text longer than the limit', () => {
+    const r = recorder();
+    expect(mayHoldTerm([html(`<p>${'a'.repeat(LIMITS.precheckChars + 1)}</p>`)], r.test)).toBe(true);
+    expect(r.seen).toEqual([]);
+  });
+
+  it('should answer "maybe" on a page with more nodes than the limit', () => {
+    const div = html('');
+    for (let i = 0; i <= LIMITS.precheckNodes; i++) div.append(document.createTextNode('x'));
+    expect(mayHoldTerm([div], recorder().test)).toBe(true);
+  });
+});
+
+describe('whenMayHoldTerm', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+    document.body.replaceChildren();
+  });
+
+  it('should resolve once added text may hold a term, and not before', async () => {
+    vi.useFakeTimers();
+    const root = html('<p>Nothing yet.</p>');
+    let resolved = false;
+    void whenMayHoldTerm(root, recorder().test, new AbortController().signal).then(() => (resolved = true));
+    root.append(document.createRange().createContextualFragment('<p>more plain text</p>'));
+    await vi.advanceTimersByTimeAsync(LIMITS.wakeCheckMs + 1);
+    expect(resolved).toBe(false);
+    root.append(document.createRange().createContextualFragment('<p>Now <b>kyphosis</b>.</p>'));
+    await vi.advanceTimersByTimeAsync(LIMITS.wakeCheckMs + 1);
+    expect(resolved).toBe(true);
+  });
+
+  it('should notice text edited in place', async () => {
+    vi.useFakeTimers();
+    const root = html('<p>plain</p>');
+    let resolved = false;
+    void whenMayHoldTerm(root, recorder().test, new AbortController().signal).then(() => (resolved = true));
+    (root.querySelector('p')!.firstChild as Text).data = 'kyphosis';
+    await vi.advanceTimersByTimeAsync(LIMITS.wakeCheckMs + 1);
+    expect(resolved).toBe(true);
+  });
+
+  it('should stop watching when aborted', async () => {
+    vi.useFakeTimers();
+    const root = html('<p>plain</p>');
+    const r = recorder();
+    const controller = new AbortController();
+    void whenMayHoldTerm(root, r.test, controller.signal);
+    const before = r.seen.length;
+    controller.abort();
+    root.append(document.createRange().createContextualFragment('<p>kyphosis</p>'));
+    await vi.advanceTimersByTimeAsync(LIMITS.wakeCheckMs + 1);
+    expect(r.seen.length).toBe(before);
+  });
+});
