@@ -9,6 +9,9 @@ export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   allFrames: true,
   runAt: 'document_idle',
+  // WXT would otherwise post "<extension id>:content:wxt:content-script-started" to the page's
+  // window on every load, telling any page which extension is installed.
+  noScriptStartedPostMessage: true,
   main(ctx) {
     if (isEligibleDocument(document)) runOnPage(document, ctx.signal);
   },

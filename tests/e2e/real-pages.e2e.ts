@@ -218,7 +218,8 @@ describeIfPages(`real pages in chromium (${PAGES.length} pages from ${PAGES_DIR}
       errors: errorsExt.length,
     });
 
-    expect(settle.size, 'the content script ran and created its highlight').toBeGreaterThanOrEqual(0);
+    // The first stage runs everywhere; the engine (and its highlight) only where the text may hold a term.
+    expect(await world.evaluate<boolean>('true'), 'the content script ran in the page').toBe(true);
     expect(world.exceptions, 'uncaught exceptions in the content script').toEqual([]);
     expect(world.consoleErrors, 'console errors from the content script').toEqual([]);
     expect(newErrors(errorsExt, errorsA, errorsB), 'page errors only with the extension').toEqual([]);
@@ -303,7 +304,8 @@ describeIfPages(`real pages in firefox (sample of ${FIREFOX_SAMPLE.length})`, ()
       errors: errorsExt.length,
     });
 
-    expect(settle.size, 'the content script ran and created its highlight').toBeGreaterThanOrEqual(0);
+    // Whether the content script ran is checked in Chromium, which can see its world; here the
+    // highlight exists only where the engine started.
     expect(newErrors(errorsExt, errorsA, errorsB), 'page errors only with the extension').toEqual([]);
     expect(inSkipped, `marks inside ${SKIPPED}`).toEqual([]);
     if (!pageVaries) {
