@@ -33,7 +33,8 @@ describe.each(Object.keys(BROWSERS) as (keyof typeof BROWSERS)[])(
       const popup = await browser.newPage();
       await popup.setViewport(420, 600);
       await popup.open(`${browser.extensionBase}popup.html`, 'main');
-      await popup.waitFor((n) => (CSS.highlights.get(n)?.size ?? 0) > 20, HIGHLIGHT);
+      // The overview has over 500 marks, so Chromium paints only those near the viewport (paint-window.ts).
+      await popup.waitFor((n) => (CSS.highlights.get(n)?.size ?? 0) >= 3, HIGHLIGHT);
       expect(await popup.evaluate(marksInside, { name: HIGHLIGHT, selector: 'h1, h2, h3, [role="tablist"]' })).toEqual([]);
       const at = await popup.evaluate(markIn, { name: HIGHLIGHT, selector: '[role="tabpanel"]:not([hidden]) p' });
       expect(at).not.toBeNull();
