@@ -518,10 +518,11 @@ describe.each(BROWSER_NAMES)('hostile page sizes in %s', (name) => {
           // The margin absorbs a busy CI machine (the same page alone was 24 to 450 ms late here).
           .toBeLessThanOrEqual((base.fixture.maxLateMs ?? 0) + 150);
       if (name === 'chromium') {
-        // Any long task that ran the content script's code fails outright.
+        // Any long task that ran the content script's code fails outright, unless the browser's own
+        // work filled it (Chromium's page-text capture, 48 of 50 ms, with a microtask of ours after it).
         expect
           .soft(
-            script.filter((t) => t.extension).map((t) => `${t.duration.toFixed(0)} ms ${t.kind} ${t.top}`),
+            script.filter((t) => t.extension && t.kind !== 'browser').map((t) => `${t.duration.toFixed(0)} ms ${t.kind} ${t.top}`),
             'long tasks (> 50 ms) running our script',
           )
           .toEqual([]);
