@@ -522,7 +522,9 @@ describe.each(BROWSER_NAMES)('hostile page sizes in %s', (name) => {
         // work filled it (Chromium's page-text capture, 48 of 50 ms, with a microtask of ours after it).
         expect
           .soft(
-            script.filter((t) => t.extension && t.kind !== 'browser').map((t) => `${t.duration.toFixed(0)} ms ${t.kind} ${t.top}`),
+            script
+              .filter((t) => t.extension && t.kind !== 'browser')
+              .map((t) => `${t.duration.toFixed(0)} ms ${t.kind} ${t.top}`),
             'long tasks (> 50 ms) running our script',
           )
           .toEqual([]);
