@@ -14,7 +14,7 @@ import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
-import { snapshotBuild } from '../../tests/e2e/chromium-raw';
+import { CHROMIUM_ARGS, snapshotBuild } from '../../tests/e2e/chromium-raw';
 import { serve } from '../../tests/e2e/server';
 import { ROOT } from './harness';
 
@@ -71,18 +71,7 @@ async function launch(extension: string | undefined, worker = false): Promise<Br
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     viewport: { width: 1280, height: 800 },
-    args: [
-      ...(extension ? [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`] : []),
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-background-timer-throttling',
-      '--disable-renderer-backgrounding',
-    ],
+    args: [...(extension ? [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`] : []), ...CHROMIUM_ARGS],
   });
   if (worker && ctx.serviceWorkers().length === 0) await ctx.waitForEvent('serviceworker');
   await ctx.addInitScript(() => {

@@ -17,7 +17,8 @@ export interface RawChromium {
   close(): Promise<void>;
 }
 
-const ARGS = [
+/** Flags for Debian's Chromium here (no network start-up calls, no throttled background tabs); the page-load benchmark uses them too. */
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',
@@ -57,7 +58,7 @@ export async function launchRawChromium({
     viewport: { width: 1280, height: 800 },
     args: [
       ...(extension ? [`--disable-extensions-except=${ext}`, `--load-extension=${ext}`] : []),
-      ...ARGS,
+      ...CHROMIUM_ARGS,
       // All traffic but loopback goes to a recording proxy (privacy tests).
       ...(proxyPort ? [`--proxy-server=http://127.0.0.1:${proxyPort}`] : []),
     ],
