@@ -12,6 +12,7 @@ export const SOURCE_ORGS = [
   'CDC',
   'NCI',
   'NINDS',
+  'International Osteoporosis Foundation',
 ] as const;
 export type SourceOrg = (typeof SOURCE_ORGS)[number];
 
