@@ -31,12 +31,23 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage', 'contextMenus'],
+    // The first stage and the marks' styles (entrypoints/first-stage.ts, entrypoints/marks.css):
+    // declared here, as WXT's content-script wrapper would add the polyfill to every page.
+    content_scripts: [
+      {
+        matches: ['http://*/*', 'https://*/*'],
+        all_frames: true,
+        run_at: 'document_idle',
+        js: ['first-stage.js'],
+        css: ['assets/marks.css'],
+      },
+    ],
     // The content script imports its lazily loaded parts from here (a module import needs the file
     // to be web-accessible). Chromium's dynamic URL changes every session, so a page cannot probe
     // for the extension by a fixed address; Firefox's address is random per install already.
     web_accessible_resources: [
       {
-        resources: [`${LAZY_DIR}/*`],
+        resources: [`${LAZY_DIR}/*`, `${LAZY_DIR}/pictures/*`],
         matches: ['http://*/*', 'https://*/*'],
         ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
       },

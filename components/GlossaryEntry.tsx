@@ -6,6 +6,7 @@ import { Heading, type Level } from './Heading';
 import { t } from './i18n';
 import { displayName } from './letters';
 import { Picture } from './Picture';
+import { loadPictureSvg } from './picture-source';
 import { Sources } from './Sources';
 import { T_SCORE_PICTURE, TScoreCheck } from './TScoreCheck';
 
@@ -51,7 +52,7 @@ export function GlossaryEntry({ term, matched, level, target }: ItemProps & { le
       {term.picture === T_SCORE_PICTURE ? (
         <TScoreCheck id={`${term.id}-check`} />
       ) : (
-        term.picture && <Picture id={term.picture} caption class="picture-large" />
+        term.picture && <Picture id={term.picture} load={loadPictureSvg} caption class="picture-large" />
       )}
       {names.length > 0 && (
         <p class="names">

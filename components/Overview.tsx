@@ -2,6 +2,7 @@ import type { Condition } from '../glossary/types';
 import { below, Heading, type Level } from './Heading';
 import { t } from './i18n';
 import { Picture } from './Picture';
+import { loadPictureSvg } from './picture-source';
 import { Sources } from './Sources';
 
 /** Section anchors carry a prefix: bare ids belong to glossary entries (`glossary.html#<term-id>`). */
@@ -52,7 +53,7 @@ export function Overview({ condition, level = 2 }: { condition: Condition; level
               </ul>
             ),
           )}
-          {s.picture && <Picture id={s.picture} caption class="picture-section" />}
+          {s.picture && <Picture id={s.picture} load={loadPictureSvg} caption class="picture-section" />}
           <p class="to-toc">
             <a href={`#${tocId}`}>{t('backToContents')}</a>
           </p>

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { loadPictureSvg, pictureById } from './picture-source';
+import { pictureById, type PictureLoader } from './picture-meta';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -55,18 +55,24 @@ export function Picture(props: {
   svg?: string;
   caption?: boolean;
   class?: string;
-  load?: (id: string) => Promise<string | undefined>;
+  /** Where the drawing comes from when `svg` is not given (picture-source.ts on the extension's pages). */
+  load?: PictureLoader;
   children?: ComponentChildren;
 }) {
   const meta = pictureById.get(props.id);
   const art = useRef<HTMLDivElement>(null);
   const [svg, setSvg] = useState<string | undefined>(props.svg);
-  const load = props.load ?? loadPictureSvg;
+  const load = props.load;
 
   useEffect(() => {
     if (props.svg !== undefined) return setSvg(props.svg);
+    if (!load) return;
     let live = true;
-    void load(props.id).then((text) => live && setSvg(text));
+    void load(props.id).then(
+      (text) => live && setSvg(text),
+      // A drawing that cannot load leaves its frame empty; the alt text still says what it shows.
+      () => undefined,
+    );
     return () => {
       live = false;
     };

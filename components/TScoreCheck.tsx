@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { placeTScore, type TScoreBand } from '../glossary/t-score';
 import { t, type MessageKey } from './i18n';
 import { Picture } from './Picture';
+import { loadPictureSvg } from './picture-source';
 
 /** The picture the T-score form draws its marker on. */
 export const T_SCORE_PICTURE = 't-score-scale';
@@ -23,7 +24,7 @@ export function TScoreCheck({ id = 't-score-check' }: { id?: string }) {
       : '';
   return (
     <div class="tscore-check">
-      <Picture id={T_SCORE_PICTURE} caption class="picture-large">
+      <Picture id={T_SCORE_PICTURE} load={loadPictureSvg} caption class="picture-large">
         {result.ok && (
           <span
             class={`tscore-marker band-${result.band}`}

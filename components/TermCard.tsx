@@ -1,14 +1,18 @@
 import type { CardTerm } from '../glossary/types';
 import { cardText as t } from './card-i18n';
+import { Picture } from './Picture';
+import type { PictureLoader } from './picture-meta';
 
 export interface TermCardProps {
   term: CardTerm;
   /** Where "Learn more" leads (the glossary page at this entry); omitted where there is none. */
   learnMoreUrl?: string;
+  /** Loads the entry's picture; omitted when pictures are off ("Show pictures in explanations"). */
+  loadPicture?: PictureLoader;
 }
 
 /** The tooltip card: term, pronunciation, plain definition, other names, and a link for more. */
-export function TermCard({ term, learnMoreUrl }: TermCardProps) {
+export function TermCard({ term, learnMoreUrl, loadPicture }: TermCardProps) {
   const aliases = [...term.abbreviations, ...term.variants.filter((v) => v.toLowerCase() !== term.term.toLowerCase())];
   return (
     <article class="hg-card" lang="en" aria-label={term.term}>
@@ -19,6 +23,7 @@ export function TermCard({ term, learnMoreUrl }: TermCardProps) {
         </p>
       )}
       <p class="hg-definition">{term.definition}</p>
+      {term.picture && loadPicture && <Picture id={term.picture} load={loadPicture} class="hg-picture" />}
       {aliases.length > 0 && (
         <p class="hg-aliases">
           {t('alsoCalled')} {aliases.slice(0, 4).join(', ')}

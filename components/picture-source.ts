@@ -1,14 +1,13 @@
-import pictures from '../glossary/data/pictures.json';
-import type { PictureMeta } from '../glossary/pictures';
+import type { PictureLoader } from './picture-meta';
 
-/** Every picture's metadata by id (small: titles, captions, alt text, labels). */
-export const pictureById: ReadonlyMap<string, PictureMeta> = new Map((pictures as PictureMeta[]).map((p) => [p.id, p]));
+export { pictureById } from './picture-meta';
 
-// One lazy chunk per drawing: a page pays only for the pictures it shows.
+// One lazy chunk per drawing: a page pays only for the pictures it shows. (Not for the content
+// script's card, which is one file: it loads them from lazy/pictures/, see entrypoints/content/card.ts.)
 const DRAWINGS = import.meta.glob<string>('../glossary/data/pictures/*.svg', { query: '?raw', import: 'default' });
 
 /** The SVG text of picture `id` (already optimised by scripts/pictures/generate.ts), or undefined if there is none. */
-export async function loadPictureSvg(id: string): Promise<string | undefined> {
+export const loadPictureSvg: PictureLoader = async (id) => {
   const load = DRAWINGS[`../glossary/data/pictures/${id}.svg`];
   return load ? load() : undefined;
-}
+};

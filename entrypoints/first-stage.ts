@@ -1,18 +1,20 @@
-import { defineContentScript } from 'wxt/utils/define-content-script';
-import { isEligibleDocument } from './eligible';
-import { runOnPage } from './first-stage';
-import './style.css';
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { isEligibleDocument } from './content/eligible';
+import { extensionRuntime } from './content/extension-api';
+import { runOnPage } from './content/first-stage';
+import { loadEngine } from './content/load-engine';
 
-// The first stage, on every page: a few checks and a precheck of the text; the engine and the card
-// load only where they are needed (see session.ts).
-export default defineContentScript({
-  matches: ['http://*/*', 'https://*/*'],
-  allFrames: true,
-  runAt: 'document_idle',
-  // WXT would otherwise post "<extension id>:content:wxt:content-script-started" to the page's
-  // window on every load, telling any page which extension is installed.
-  noScriptStartedPostMessage: true,
-  main(ctx) {
-    if (isEligibleDocument(document)) runOnPage(document, ctx.signal);
-  },
+// The content script, on every page (declared in wxt.config.ts): a few checks and a precheck of
+// the text. An unlisted script, not a WXT content script, so that it carries neither the polyfill
+// nor WXT's context: a page with no term pays for nothing else (docs/performance.md).
+export default defineUnlistedScript(() => {
+  if (!isEligibleDocument(document)) return;
+  runOnPage(document, new AbortController().signal, {
+    runtime: extensionRuntime(),
+    startEngine: async (doc, signal) => {
+      const s = (await loadEngine()).startSession(doc, signal);
+      await s.ready;
+      return s;
+    },
+  });
 });

@@ -7,103 +7,95 @@ import type { MatchableTerm } from './matcher';
  * everyday words such as "rest" or "fall" never gets a mark, since those need the health-page gate,
  * which needs unambiguous terms). Answers "maybe" for every text in which the matcher would find
  * such a form (tested as a property), and "no" for almost every page that is not about health.
+ *
+ * It compares words, not patterns: a form's first word (and its second, for a form of several) is
+ * looked up in a set for each word of the text. One big alternation of every form cost 11-15 ms in
+ * V8 to compile on each page, more than the whole budget of the first stage.
  */
 export interface PrecheckData {
-  /** Regular expression source: case-insensitive names, one trie of alternatives. */
-  names: string;
-  /** Regular expression source: case-sensitive abbreviations. */
-  abbreviations: string;
+  /** Lower-cased keys, `|`-separated: each a form's first words. */
+  keys: string;
+  /** The first words of the keys of several words, `|`-separated (read on with the next words). */
+  prefixes: string;
 }
-
-/** Separators that the matcher treats alike between the words of a form. */
-const GAP = '[\\s\\-\\u2010\\u2011\\u2013]+';
-const APOSTROPHE = "['\\u2018\\u2019\\u02bc\\uff07]";
-
-const escapeChar = (c: string): string => (/[.*+?^${}()|[\]\\/]/.test(c) ? `\\${c}` : c);
-
-interface Node {
-  kids: Map<string, Node>;
-  end: boolean;
-}
-
-/** One alternation per trie level, so the engine tries each shared prefix once. */
-function trieSource(keys: readonly string[]): string {
-  const root: Node = { kids: new Map(), end: false };
-  for (const key of keys) {
-    let node = root;
-    for (const c of key) {
-      let next = node.kids.get(c);
-      if (!next) node.kids.set(c, (next = { kids: new Map(), end: false }));
-      node = next;
-    }
-    node.end = true;
-  }
-  const emit = (node: Node): string => {
-    // A key ending here makes every longer key redundant: the check only needs a prefix.
-    if (node.end) return '';
-    const alts = [...node.kids].sort(([a], [b]) => (a < b ? -1 : 1)).map(([c, kid]) => piece(c) + emit(kid));
-    return alts.length === 1 ? alts[0]! : `(?:${alts.join('|')})`;
-  };
-  return emit(root);
-}
-
-// A gap and an apostrophe stay one character in the shipped data and are expanded on load.
-const piece = (c: string): string => (c === ' ' || c === "'" ? c : escapeChar(c));
-const expand = (source: string): string => source.replaceAll(' ', GAP).replaceAll("'", APOSTROPHE);
 
 /**
- * The form as the precheck sees it: normalised like the matcher, hyphens as gaps. Only the first
- * `MAX_KEY` characters are kept: enough to tell "vertebral compression" from "vertebrate", and a
- * shorter pattern ships in the start-up script.
+ * A key is a form's words, at most this many: "loss of" or "wear and tear" alone would wake the
+ * engine on most pages; "loss of bladder control" and "wear and tear arthritis" do not.
  */
-export const MAX_KEY = 14;
+const KEY_WORDS = 4;
 
-function key(form: string): string {
-  const k = normalizeText(form, true).replace(/[\s\-\u2010\u2011\u2013]+/g, ' ');
-  return k.length > MAX_KEY ? k.slice(0, MAX_KEY) : k;
+/**
+ * Words are runs of ASCII letters and digits. Any other character splits the text and the forms
+ * alike ("Kümmell" is "k" + "mmell" on both sides), so a form the matcher finds, bounded by
+ * characters that are not its word characters, is always found here: a finer split only adds
+ * "maybe"s. One plain class splits text three times faster than Unicode's letter classes.
+ */
+const NOT_WORD = /[^a-z0-9]+/;
+
+const words = (s: string): string[] => s.toLowerCase().split(NOT_WORD).filter(Boolean);
+
+/** The first words of a form that the precheck looks for. */
+const keyWords = (form: string): string[] => words(form).slice(0, KEY_WORDS);
+
+/** A shorter key makes the longer ones that begin with it redundant. */
+function encode(forms: Iterable<string>): PrecheckData {
+  const all = [...new Set([...forms].map((f) => keyWords(f).join(' ')))].filter(Boolean).sort();
+  const keys = new Set<string>();
+  const prefixes = new Set<string>();
+  // Sorted, so "back" comes before "back pain".
+  for (const key of all) {
+    const ws = key.split(' ');
+    if (ws.some((_, i) => keys.has(ws.slice(0, i + 1).join(' ')))) continue;
+    if (ws.length > 1) prefixes.add(ws[0]!);
+    keys.add(key);
+  }
+  return { keys: [...keys].join('|'), prefixes: [...prefixes].join('|') };
 }
 
-/** Builds the precheck from the forms that can be marked on any page (build time). */
+/**
+ * Builds the precheck from the forms that can be marked on any page (build time). Abbreviations
+ * are compared without case here ("BMD" and "bmd"): the engine checks their case.
+ */
 export function buildPrecheck(
   terms: readonly MatchableTerm[],
   marksAlone: (term: MatchableTerm, form: string) => boolean,
 ): PrecheckData {
-  const names = new Set<string>();
-  const abbreviations = new Set<string>();
-  for (const t of terms) {
-    for (const f of [t.term, ...t.variants]) if (marksAlone(t, f)) names.add(key(f));
-    for (const a of t.abbreviations) if (marksAlone(t, a)) abbreviations.add(normalizeText(a, false));
-  }
-  names.delete('');
-  abbreviations.delete('');
-  return {
-    names: trieSource([...names].sort()),
-    abbreviations: trieSource([...abbreviations].sort()),
-  };
+  const forms: string[] = [];
+  for (const t of terms)
+    for (const f of [t.term, ...t.variants, ...t.abbreviations]) if (marksAlone(t, f)) forms.push(normalizeText(f, false));
+  return encode(forms);
 }
 
-const WORD = /[\p{L}\p{N}\p{M}]/u;
+interface KeySets {
+  keys: Set<string>;
+  prefixes: Set<string>;
+}
+
+function hasForm(tokens: readonly string[], sets: KeySets): boolean {
+  for (let i = 0; i < tokens.length; i++) {
+    let key = tokens[i]!;
+    if (sets.keys.has(key)) return true;
+    if (!sets.prefixes.has(key)) continue;
+    for (let j = i + 1; j < i + KEY_WORDS && j < tokens.length; j++) {
+      key = `${key} ${tokens[j]}`;
+      if (sets.keys.has(key)) return true;
+    }
+  }
+  return false;
+}
 
 /**
- * Compiles the precheck. The patterns carry no word boundary (a lookbehind at every position cost
- * 8x more in V8): a hit is confirmed to start a word here, and hits are rare on other pages.
+ * The precheck of `data`: whether a text may hold one of its forms. The sets are built on first
+ * use by the Set constructor from one split each (native code): a loop that added the words one by
+ * one ran cold on every page, 1-4 ms.
  */
 export function loadPrecheck(data: PrecheckData): (text: string) => boolean {
-  let names: RegExp | undefined;
-  let abbreviations: RegExp | undefined;
-  const hitAtWordStart = (re: RegExp, text: string): boolean => {
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      if (m.index === 0 || !WORD.test(text[m.index - 1]!)) return true;
-      re.lastIndex = m.index + 1;
-    }
-    return false;
-  };
+  let sets: KeySets | undefined;
   return (text) => {
-    // Compiled on first use: a frame that stops before reading text never pays for it.
-    names ??= data.names ? new RegExp(expand(data.names), 'gi') : /(?!)/g;
-    abbreviations ??= data.abbreviations ? new RegExp(expand(data.abbreviations), 'g') : /(?!)/g;
+    sets ??= { keys: new Set(data.keys ? data.keys.split('|') : []), prefixes: new Set(data.prefixes.split('|')) };
+    // A soft hyphen sits inside a word (the matcher drops it).
     const plain = text.includes('\u00ad') ? text.replaceAll('\u00ad', '') : text;
-    return hitAtWordStart(names, plain) || hitAtWordStart(abbreviations, plain);
+    return hasForm(plain.toLowerCase().split(NOT_WORD), sets);
   };
 }

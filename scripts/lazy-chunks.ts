@@ -1,7 +1,8 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import preact from '@preact/preset-vite';
 import { build, type Rolldown } from 'vite';
-import { LAZY_DIR } from '../entrypoints/content/lazy-paths';
+import { LAZY_DIR, pictureModulePath } from '../entrypoints/content/lazy-paths';
 import { glossaryTrie } from './glossary-trie-plugin';
 
 /** The content script's lazily loaded parts: the engine, and the card the engine loads on first use. */
@@ -16,7 +17,21 @@ const PARTS = { engine: 'entrypoints/content/engine.ts', card: 'entrypoints/cont
  */
 export async function buildLazyChunks(root: string): Promise<{ relativeDest: string; contents: string }[]> {
   const files = await Promise.all(Object.entries(PARTS).map(([name, entry]) => buildPart(root, name, entry)));
-  return files.flat();
+  return [...files.flat(), ...pictureModules(root)];
+}
+
+/**
+ * Each picture as a module of its own whose default export is its SVG text (already optimised and
+ * checked by scripts/check-pictures.ts): the card imports the one it shows.
+ */
+function pictureModules(root: string): { relativeDest: string; contents: string }[] {
+  const dir = path.join(root, 'glossary/data/pictures');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.svg'))
+    .map((f) => ({
+      relativeDest: pictureModulePath(f.slice(0, -4)).slice(1),
+      contents: `export default ${JSON.stringify(readFileSync(path.join(dir, f), 'utf8'))};\n`,
+    }));
 }
 
 async function buildPart(root: string, name: string, entry: string): Promise<{ relativeDest: string; contents: string }[]> {

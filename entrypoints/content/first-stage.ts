@@ -1,26 +1,35 @@
 import precheck from 'virtual:glossary-precheck';
-import { browser } from 'wxt/browser';
 import { loadPrecheck } from '../../glossary/precheck';
+import type { FirstStageRuntime, MessageListener } from './extension-api';
 import type { PageSession } from './session';
-import { loadEngine } from './load-engine';
 import type { ContentRequest, ExplainReply, JumpReply, TermsReply } from './messages';
 import { whenMayHoldTerm } from './page-text';
+
+export interface FirstStageDeps {
+  runtime: FirstStageRuntime;
+  /** Loads the engine and starts its session on `doc` (the settings are read there). */
+  startEngine: (doc: Document, signal: AbortSignal) => Promise<PageSession>;
+  /** Whether a text may hold a term (default: the bundled glossary's precheck). */
+  mayHold?: (text: string) => boolean;
+}
 
 /**
  * The content script on every page, in stages so that a page pays only for what it uses: the
  * message listener at once; the engine (and with it the settings) once the page's text may hold
  * a term, or when the user asks to explain a selection; the card on first use (lazy-tooltip.ts).
  */
-export function runOnPage(doc: Document, signal: AbortSignal): void {
+export function runOnPage(doc: Document, signal: AbortSignal, deps: FirstStageDeps): void {
   const hostname = doc.location?.hostname ?? '';
   let session: Promise<PageSession> | undefined;
   let current: PageSession | undefined;
   const start = (): Promise<PageSession> =>
-    (session ??= loadEngine().then(async (engine) => {
-      const s = engine.startSession(doc, signal);
-      await s.ready;
-      return (current = s);
-    }));
+    (session ??= deps.startEngine(doc, signal).then(
+      (s) => (current = s),
+      (e: unknown) => {
+        session = undefined; // tried again on the next wake-up or request
+        throw e;
+      },
+    ));
 
   const explain = async (text: string): Promise<ExplainReply> => {
     const sel = doc.getSelection();
@@ -28,22 +37,26 @@ export function runOnPage(doc: Document, signal: AbortSignal): void {
     const range = sel.getRangeAt(0).cloneRange();
     return { termId: (await start()).explain(text, range) };
   };
-  const onMessage = (msg: unknown): Promise<TermsReply | JumpReply | ExplainReply> | undefined => {
-    const req = msg as ContentRequest;
-    switch (req?.type) {
+  const answer = (req: ContentRequest): Promise<TermsReply | JumpReply | ExplainReply> => {
+    switch (req.type) {
       case 'hg:terms':
         return Promise.resolve({ counts: current?.counts() ?? [], hostname });
       case 'hg:jump':
         return (current?.jump(req.direction, req.termId) ?? Promise.resolve(false)).then((found) => ({ found }));
       case 'hg:explain':
         return explain(req.text);
-      default:
-        return undefined;
     }
   };
-  browser.runtime.onMessage.addListener(onMessage);
-  signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onMessage), { once: true });
+  const onMessage: MessageListener = (msg, _sender, sendResponse) => {
+    const req = msg as ContentRequest | undefined;
+    if (req?.type !== 'hg:terms' && req?.type !== 'hg:jump' && req?.type !== 'hg:explain') return;
+    // A failed answer is still an answer: the sender's promise must not wait for ever.
+    answer(req).then(sendResponse, () => sendResponse(undefined));
+    return true;
+  };
+  deps.runtime.onMessage.addListener(onMessage);
+  signal.addEventListener('abort', () => deps.runtime.onMessage.removeListener(onMessage), { once: true });
 
-  const root = doc.body ?? doc.documentElement;
-  void whenMayHoldTerm(root, loadPrecheck(precheck), signal).then(() => (signal.aborted ? undefined : start()));
+  const mayHold = deps.mayHold ?? loadPrecheck(precheck);
+  void whenMayHoldTerm(doc, mayHold, signal).then(() => (signal.aborted ? undefined : start().catch(() => undefined)));
 }

@@ -6,7 +6,7 @@ import { highlightName, isDarkPage } from './mark-style';
 import { createNavigator } from './navigate';
 import { afterNextPaint } from './yield';
 import { createScanner } from './scanner';
-import markCss from './style.css?inline';
+import markCss from '../marks.css?inline';
 import { watchChanges } from './watch';
 
 export interface HighlighterOptions {
@@ -23,6 +23,8 @@ export interface HighlighterOptions {
   /** Matches never to mark (the glossary page: an entry's own term inside that entry). */
   skipMatch?: (termId: string, node: Text) => boolean;
   learnMoreUrl?: (term: { id: string }) => string | undefined;
+  /** Whether cards show the entry's picture (the "Show pictures in explanations" setting). */
+  showPictures?: boolean;
 }
 
 /** What the rest of the content script may ask of a running highlighter. */
@@ -78,7 +80,7 @@ export function startHighlighter(doc: Document, opts: HighlighterOptions): Highl
     skipMatch: opts.skipMatch,
     onShadowRoot,
   });
-  const tooltip = createLazyTooltip({ doc, signal, learnMoreUrl: opts.learnMoreUrl }, opts.loadCard);
+  const tooltip = createLazyTooltip({ doc, signal, learnMoreUrl: opts.learnMoreUrl, pictures: opts.showPictures }, opts.loadCard);
   followPointer({ doc, index: scanner.index, tooltip, signal, shadowRoots, showDelay: opts.showDelay ?? 300 });
   const navigate = createNavigator(doc, scanner.index, tooltip);
 

@@ -14,11 +14,14 @@ export interface LazyTooltip {
 
 export type CardModule = typeof import('./card');
 
+/** The card's options, but pictures as a yes or no: their loader comes with the card's code. */
+export type LazyTooltipOptions = Omit<TooltipOptions, 'loadPicture'> & { pictures?: boolean };
+
 /**
  * Wraps the tooltip so that tippy.js, Preact and the card texts load when a card is first wanted,
  * not with the page: most pages never open one.
  */
-export function createLazyTooltip(opts: TooltipOptions, loadCard: () => Promise<CardModule>): LazyTooltip {
+export function createLazyTooltip(opts: LazyTooltipOptions, loadCard: () => Promise<CardModule>): LazyTooltip {
   let real: Tooltip | undefined;
   let card: CardModule | undefined;
   let loading: Promise<CardModule | undefined> | undefined;
@@ -30,7 +33,7 @@ export function createLazyTooltip(opts: TooltipOptions, loadCard: () => Promise<
     (loading ??= loadCard().then(
       (m) => {
         card = m;
-        if (!opts.signal.aborted) real = m.createTooltip(opts);
+        if (!opts.signal.aborted) real = m.createTooltip({ ...opts, loadPicture: opts.pictures ? m.loadPicture : undefined });
         return m;
       },
       () => {

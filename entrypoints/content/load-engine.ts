@@ -1,9 +1,6 @@
-import { browser } from 'wxt/browser';
+import { extensionRuntime } from './extension-api';
 import { CARD_PATH, ENGINE_PATH } from './lazy-paths';
 import type { CardModule } from './lazy-tooltip';
-
-// WXT types getURL for the files it knows of; the lazy parts are built beside it.
-const extensionUrl = browser.runtime.getURL as (path: string) => string;
 
 type Engine = typeof import('./engine');
 
@@ -11,7 +8,7 @@ type Engine = typeof import('./engine');
 function once<T>(path: string): () => Promise<T> {
   let loaded: Promise<T> | undefined;
   return () =>
-    (loaded ??= (import(/* @vite-ignore */ extensionUrl(path)) as Promise<T>).catch((e: unknown) => {
+    (loaded ??= (import(/* @vite-ignore */ extensionRuntime().getURL(path)) as Promise<T>).catch((e: unknown) => {
       loaded = undefined;
       throw e;
     }));

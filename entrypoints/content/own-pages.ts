@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { startHighlighter } from './engine';
-import './style.css';
+import '../marks.css';
 
 /** Headings, names and lists of names on the extension's own pages: they are the terms themselves. */
 const OWN_PAGE_SKIP =

@@ -31,7 +31,13 @@ export function startSession(doc: Document, signal: AbortSignal, start: Start): 
     const on = s.enabled && !isSiteDisabled(hostname, s.disabledSites);
     if (!on) return stop();
     const prev = running?.settings;
-    if (running && prev && prev.occurrences === s.occurrences && prev.tooltipDelay === s.tooltipDelay) {
+    if (
+      running &&
+      prev &&
+      prev.occurrences === s.occurrences &&
+      prev.tooltipDelay === s.tooltipDelay &&
+      prev.showPictures === s.showPictures
+    ) {
       if (prev.markStyle !== s.markStyle) running.h.setMarkStyle(s.markStyle);
       running.settings = s;
       return;
@@ -44,6 +50,7 @@ export function startSession(doc: Document, signal: AbortSignal, start: Start): 
       markStyle: s.markStyle,
       firstOnly: s.occurrences === 'first',
       showDelay: s.tooltipDelay,
+      showPictures: s.showPictures,
       learnMoreUrl: (t) => browser.runtime.getURL(`/glossary.html#${t.id}`),
     });
     running = { controller, h, settings: s };

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import tippy, { type Instance } from 'tippy.js';
 import tippyCss from 'tippy.js/dist/tippy.css?inline';
+import type { PictureLoader } from '../../components/picture-meta';
 import { TermCard } from '../../components/TermCard';
 import type { CardTerm } from '../../glossary/types';
 import { HOST_TAG } from './scan';
@@ -28,13 +29,15 @@ export interface TooltipOptions {
   doc: Document;
   signal: AbortSignal;
   learnMoreUrl?: (term: CardTerm) => string | undefined;
+  /** Loads an entry's picture for the card; omitted when pictures are off. */
+  loadPicture?: PictureLoader;
 }
 
 /**
  * One tippy instance inside one shadow root, created on first use: the only element the extension
  * adds to a page. Page CSS cannot restyle it, and its CSS cannot leak out.
  */
-export function createTooltip({ doc, signal, learnMoreUrl }: TooltipOptions): Tooltip {
+export function createTooltip({ doc, signal, learnMoreUrl, loadPicture }: TooltipOptions): Tooltip {
   let host: HTMLElement | undefined;
   let instance: Instance | undefined;
   let content: HTMLElement | undefined;
@@ -129,7 +132,7 @@ export function createTooltip({ doc, signal, learnMoreUrl }: TooltipOptions): To
       byKeyboard = how?.keyboard === true;
       if (byKeyboard && !focusInCard()) returnTo = doc.activeElement;
       if (shownId !== term.id) {
-        render(<TermCard term={term} learnMoreUrl={learnMoreUrl?.(term)} />, content!);
+        render(<TermCard term={term} learnMoreUrl={learnMoreUrl?.(term)} loadPicture={loadPicture} />, content!);
         live!.textContent = `${term.term}: ${term.definition}`;
       }
       shownId = term.id;

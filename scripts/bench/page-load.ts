@@ -23,8 +23,13 @@ const option = (name: string): string | undefined => args.find((a) => a.startsWi
 const RUNS = Number(option('runs') ?? 3);
 const FILTER = option('pages') ? new RegExp(option('pages')!) : undefined;
 const OUT = option('out') ?? path.join(ROOT, 'docs/page-load.md');
-/** The page counts as settled when its task time grew by less than this over one poll. */
-const QUIET_MS = 0.05;
+/**
+ * The page counts as settled when its script time stood still for QUIET_POLLS polls in a row. Script
+ * time, not task time: the pages' own scripts are blocked, so every script is ours, while task time
+ * grows by 0.2-2 ms per poll on an idle page (the metrics call itself runs tasks in the renderer).
+ */
+const QUIET_SCRIPT_MS = 0.01;
+const QUIET_POLLS = 3;
 const POLL_MS = 250;
 /** At least this long after `load`: the content script runs at document_idle, then scans. */
 const MIN_SETTLE_MS = 1500;
@@ -109,12 +114,17 @@ async function load(ctx: BrowserContext, url: string, origin: string): Promise<S
   await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
   const t0 = Date.now();
   let last = await read();
+  let quietPolls = 0;
   for (;;) {
     await new Promise((r) => setTimeout(r, POLL_MS));
     const now = await read();
-    const quiet = now.task - last.task < QUIET_MS;
+    quietPolls = now.script - last.script < QUIET_SCRIPT_MS ? quietPolls + 1 : 0;
     last = now;
-    if ((quiet && Date.now() - t0 >= MIN_SETTLE_MS) || Date.now() - t0 > MAX_SETTLE_MS) break;
+    if (quietPolls >= QUIET_POLLS && Date.now() - t0 >= MIN_SETTLE_MS) break;
+    if (Date.now() - t0 > MAX_SETTLE_MS) {
+      log(`  (${url}: script time still growing after ${MAX_SETTLE_MS} ms)`);
+      break;
+    }
   }
   const { longTasks, marks } = await page.evaluate(() => ({
     longTasks: (window as unknown as { __longTasks: number[] }).__longTasks.length,

@@ -14,7 +14,7 @@ const drawn = (root: ParentNode = document) => root.querySelector('.picture-art 
 
 describe('Picture', () => {
   it('should draw the picture as SVG nodes, announced by its alt text, with its caption', async () => {
-    render(<Picture id="wedge-fracture" caption />);
+    render(<Picture id="wedge-fracture" load={loadPictureSvg} caption />);
     const img = screen.getByRole('img', { name: pictureById.get('wedge-fracture')!.alt });
     await waitFor(() => expect(drawn(img)).not.toBeNull());
     expect(drawn(img)!.getAttribute('viewBox')).toBe('0 0 480 280');

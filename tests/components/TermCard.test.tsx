@@ -1,5 +1,7 @@
-import { cleanup, render } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { pictureById } from '../../components/picture-meta';
+import { loadPictureSvg } from '../../components/picture-source';
 import { TermCard } from '../../components/TermCard';
 import { termById } from '../../glossary/terms';
 
@@ -23,5 +25,23 @@ describe('TermCard', () => {
   it('should leave out the link when there is nowhere to go', () => {
     const { container } = render(<TermCard term={termById.get('kyphosis')!} />);
     expect(container.querySelector('a')).toBeNull();
+  });
+
+  it('should show the entry’s picture below the definition when pictures are on, loaded by its id', async () => {
+    const term = termById.get('wedge-fracture')!;
+    const load = vi.fn(loadPictureSvg);
+    const { container } = render(<TermCard term={term} loadPicture={load} />);
+    const img = screen.getByRole('img', { name: pictureById.get(term.picture!)!.alt });
+    expect(container.querySelector('.hg-definition')!.nextElementSibling).toBe(img.closest('figure'));
+    await waitFor(() => expect(img.querySelector('svg')).not.toBeNull());
+    expect(load).toHaveBeenCalledWith(term.picture);
+  });
+
+  it('should show no picture when pictures are off, or the entry has none', () => {
+    const load = vi.fn(loadPictureSvg);
+    render(<TermCard term={termById.get('wedge-fracture')!} />);
+    render(<TermCard term={termById.get('alcohol')!} loadPicture={load} />);
+    expect(document.querySelector('figure')).toBeNull();
+    expect(load).not.toHaveBeenCalled();
   });
 });

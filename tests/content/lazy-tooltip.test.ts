@@ -14,15 +14,18 @@ function fakeCard() {
   };
   let release!: () => void;
   const loaded = new Promise<void>((r) => (release = r));
+  const created: { loadPicture?: unknown }[] = [];
+  const loadPicture = async () => '<svg/>';
   const mod = {
-    createTooltip: () => tooltip,
+    loadPicture,
+    createTooltip: (o: { loadPicture?: unknown }) => (created.push(o), tooltip),
     lookupCard: (id: string) =>
       id === 'kyphosis'
         ? { id, term: 'kyphosis', variants: [], abbreviations: [], definition: 'd', sources: [], reviewed: '2026-12-01' }
         : undefined,
   } as unknown as CardModule;
   const load = vi.fn(() => loaded.then(() => mod));
-  return { shown, load, release };
+  return { shown, load, release, created, loadPicture };
 }
 
 const anchor = { range: document.createRange() };
@@ -68,5 +71,15 @@ describe('createLazyTooltip', () => {
     await tip.show('kyphosis', anchor);
     expect(card.shown).toEqual(['kyphosis']);
     expect(load).toHaveBeenCalledTimes(2);
+  });
+
+  it('should give the card its picture loader only when pictures are on', async () => {
+    for (const pictures of [true, false]) {
+      const card = fakeCard();
+      const tip = createLazyTooltip({ ...opts(), pictures }, card.load);
+      card.release();
+      await tip.show('kyphosis', anchor);
+      expect(card.created[0]!.loadPicture).toBe(pictures ? card.loadPicture : undefined);
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LIMITS } from '../../entrypoints/content/limits';
-import { mayHoldTerm, whenMayHoldTerm } from '../../entrypoints/content/page-text';
+import { documentMayHoldTerm, mayHoldTerm, whenMayHoldTerm } from '../../entrypoints/content/page-text';
 
 /** A stand-in precheck: "kyphosis" is the only term, and every text it is asked about is kept. */
 function recorder(): { test: (t: string) => boolean; seen: string[] } {
@@ -53,6 +53,33 @@ describe('mayHoldTerm', () => {
   });
 });
 
+describe('documentMayHoldTerm', () => {
+  afterEach(() => document.body.replaceChildren());
+
+  it('should read the rendered text of the page, and say no when it holds no term', () => {
+    html('<h1>Gardening</h1><p>Plain words about roses.</p>');
+    const r = recorder();
+    expect(documentMayHoldTerm(document, r.test)).toBe(false);
+    expect(r.seen.join(' ')).toContain('Plain words about roses.');
+    html('<p>A kyphosis.</p>');
+    expect(documentMayHoldTerm(document, recorder().test)).toBe(true);
+  });
+
+  it('should answer maybe without reading a page of too many elements or too much text', () => {
+    const many = document.createElement('div');
+    for (let i = 0; i <= LIMITS.precheckElements; i++) many.append(document.createElement('span'));
+    document.body.append(many);
+    const r = recorder();
+    expect(documentMayHoldTerm(document, r.test)).toBe(true);
+    expect(r.seen).toEqual([]);
+    document.body.replaceChildren();
+    html(`<p>${'a '.repeat(LIMITS.precheckChars)}</p>`);
+    const r2 = recorder();
+    expect(documentMayHoldTerm(document, r2.test)).toBe(true);
+    expect(r2.seen).toEqual([]);
+  });
+});
+
 describe('whenMayHoldTerm', () => {
   afterEach(() => {
     vi.useRealTimers();
@@ -63,7 +90,7 @@ describe('whenMayHoldTerm', () => {
     vi.useFakeTimers();
     const root = html('<p>Nothing yet.</p>');
     let resolved = false;
-    void whenMayHoldTerm(root, recorder().test, new AbortController().signal).then(() => (resolved = true));
+    void whenMayHoldTerm(document, recorder().test, new AbortController().signal).then(() => (resolved = true));
     root.append(document.createRange().createContextualFragment('<p>more plain text</p>'));
     await vi.advanceTimersByTimeAsync(LIMITS.wakeCheckMs + 1);
     expect(resolved).toBe(false);
@@ -76,7 +103,7 @@ describe('whenMayHoldTerm', () => {
     vi.useFakeTimers();
     const root = html('<p>plain</p>');
     let resolved = false;
-    void whenMayHoldTerm(root, recorder().test, new AbortController().signal).then(() => (resolved = true));
+    void whenMayHoldTerm(document, recorder().test, new AbortController().signal).then(() => (resolved = true));
     (root.querySelector('p')!.firstChild as Text).data = 'kyphosis';
     await vi.advanceTimersByTimeAsync(LIMITS.wakeCheckMs + 1);
     expect(resolved).toBe(true);
@@ -87,7 +114,7 @@ describe('whenMayHoldTerm', () => {
     const root = html('<p>plain</p>');
     const r = recorder();
     const controller = new AbortController();
-    void whenMayHoldTerm(root, r.test, controller.signal);
+    void whenMayHoldTerm(document, r.test, controller.signal);
     const before = r.seen.length;
     controller.abort();
     root.append(document.createRange().createContextualFragment('<p>kyphosis</p>'));

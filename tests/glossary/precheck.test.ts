@@ -24,6 +24,14 @@ describe('precheck', () => {
     ['Frogs have backbones; a spinet is a small piano.', false],
     ['Take the rest of the day off and enjoy the fall colours.', false],
     ['', false],
+    ['a na\u00efve caf\u00e9 owner', false],
+    ['Her BMD was low; DXA and dxa', true],
+    ['Vertebrates have a spinal column.', true],
+    ['constructor toString __proto__ hasOwnProperty valueOf', false],
+    // Common word pairs that only begin a form must not wake the engine.
+    ['A loss of power, type 2 errors, the head of state and long term plans; wear and tear.', false],
+    ['Type 2 diabetes and loss of bladder control.', true],
+    ['A vertebrate and a spinet.', false],
   ])('should answer %j with %s', (text, expected) => {
     expect(precheck(text)).toBe(expected);
   });

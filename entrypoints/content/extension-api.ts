@@ -1,0 +1,20 @@
+/**
+ * The two parts of the extension API that the first stage uses, called directly: the polyfill
+ * behind `wxt/browser` (and WXT's content-script context, which needs it) cost every page 3-5 ms
+ * of script before it could stop. Both browsers give content scripts `chrome`, and both answer a
+ * message through `sendResponse` when the listener returns true.
+ */
+export type MessageListener = (message: unknown, sender: unknown, sendResponse: (reply: unknown) => void) => boolean | void;
+
+export interface FirstStageRuntime {
+  getURL(path: string): string;
+  onMessage: {
+    addListener(listener: MessageListener): void;
+    removeListener(listener: MessageListener): void;
+  };
+}
+
+/** The extension's runtime API as the content script sees it. */
+export function extensionRuntime(): FirstStageRuntime {
+  return (globalThis as unknown as { chrome: { runtime: FirstStageRuntime } }).chrome.runtime;
+}

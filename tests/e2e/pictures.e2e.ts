@@ -1,0 +1,167 @@
+// Pictures where a reader meets them, in real Chromium and Firefox ESR, in light and dark: in the
+// card on a web page (drawn, not just present: pixels are counted), on the glossary page and in the
+// popup's overview; the card with its picture has no axe violations; "Show pictures" off removes it.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BROWSERS, type TestBrowser, type TestPage } from './browsers';
+import { HIGHLIGHT_PREFIX, HOST, markCenterAnyName, tooltipVisible } from './page-probes';
+import { FIXTURES, SHOTS } from './paths';
+import { countPixels, decodePng } from './png';
+import { serve, type StaticServer } from './server';
+
+const AXE_SOURCE = readFileSync(path.resolve('node_modules/axe-core/axe.min.js'), 'utf8');
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+/** Share of a picture's box that must be ink (lines, fills, labels) for it to count as drawn. */
+const MIN_INK = 0.05;
+
+interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+  innerWidth: number;
+  /** The background the picture sits on, as "rgb(r, g, b)". */
+  background: string;
+}
+
+/** The picture's box inside the card's shadow root, and the card's background. Runs in the page. */
+function cardPicture(host: string): Box | null {
+  const root = document.querySelector(host)?.shadowRoot;
+  const art = root?.querySelector('.hg-picture .picture-art');
+  if (!art?.querySelector('svg')) return null;
+  const r = art.getBoundingClientRect();
+  const background = getComputedStyle(root!.querySelector('.tippy-box')!).backgroundColor;
+  return { left: r.left, top: r.top, right: r.right, bottom: r.bottom, innerWidth, background };
+}
+
+/** The same for a picture on one of the extension's pages. Runs in the page. */
+function pagePicture(selector: string): Box | null {
+  const art = document.querySelector(selector);
+  if (!art?.querySelector('svg')) return null;
+  art.scrollIntoView({ block: 'center' });
+  const r = art.getBoundingClientRect();
+  return {
+    left: r.left,
+    top: r.top,
+    right: r.right,
+    bottom: r.bottom,
+    innerWidth,
+    background: getComputedStyle(document.body).backgroundColor,
+  };
+}
+
+/** What the card shows now: its term and whether it holds a picture. Runs in the page. */
+function cardState(host: string): { term?: string; figure: boolean } {
+  const root = document.querySelector(host)?.shadowRoot;
+  return { term: root?.querySelector('.hg-term')?.textContent ?? undefined, figure: !!root?.querySelector('figure') };
+}
+
+async function axeViolations(page: TestPage): Promise<string[]> {
+  await page.evaluate((src) => void (0, eval)(src), AXE_SOURCE);
+  return page.evaluate(async (tags) => {
+    const axe = (
+      window as unknown as {
+        axe: { run(c: Document, o: object): Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }> };
+      }
+    ).axe;
+    const r = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
+    return r.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+  }, AXE_TAGS);
+}
+
+/** Screenshots the page and returns the share of the box whose pixels stand out from the background. */
+async function inkShare(page: TestPage, box: Box, file: string): Promise<number> {
+  await page.screenshot(file);
+  const img = decodePng(readFileSync(file));
+  const [br, bg, bb] = box.background.match(/\d+/g)!.map(Number) as [number, number, number];
+  const ink = (r: number, g: number, b: number): boolean => Math.abs(r - br) + Math.abs(g - bg) + Math.abs(b - bb) > 60;
+  const scale = img.width / box.innerWidth;
+  const area = (box.right - box.left) * (box.bottom - box.top) * scale * scale;
+  return countPixels(img, box, ink, scale) / area;
+}
+
+/** Where the mark on `text` is, once the page is marked (whichever highlight name the page's colours chose). */
+async function markOn(page: TestPage, text: string): Promise<{ x: number; y: number }> {
+  await page.waitFor(markCenterAnyName, { prefix: HIGHLIGHT_PREFIX, text });
+  return (await page.evaluate(markCenterAnyName, { prefix: HIGHLIGHT_PREFIX, text }))!;
+}
+
+async function setSync(items: Record<string, unknown>): Promise<void> {
+  const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+  await api.storage.sync.set(items);
+}
+declare const chrome: { storage: { sync: { set(v: object): Promise<void> } } };
+
+describe.each(Object.keys(BROWSERS) as (keyof typeof BROWSERS)[])('pictures in %s', (name) => {
+  let browser: TestBrowser;
+  let server: StaticServer;
+
+  beforeAll(async () => {
+    server = await serve({ fixtures: FIXTURES });
+    browser = await BROWSERS[name]();
+  }, 90_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  describe.each([
+    ['light', false],
+    ['dark', true],
+  ] as const)('in %s mode', (scheme, dark) => {
+    let page: TestPage;
+    beforeAll(async () => {
+      page = dark ? await browser.newDarkPage() : await browser.newPage();
+      await page.setViewport(1280, 800);
+    }, 60_000);
+    afterAll(async () => {
+      await page?.close();
+    });
+
+    it('should draw the entry’s picture in the card, readable, with no axe violations', async () => {
+      await page.goto(server.url('fixtures/pictures.html'));
+      const at = await markOn(page, 'wedge fracture');
+      await page.mouseMove(at.x, at.y);
+      await page.waitFor(tooltipVisible, HOST);
+      await page.waitFor(cardPicture, HOST);
+      expect(await page.evaluate(cardState, HOST)).toEqual({ term: 'wedge fracture', figure: true });
+      const box = (await page.evaluate(cardPicture, HOST))!;
+      expect(box.background).toBe(dark ? 'rgb(31, 36, 40)' : 'rgb(255, 255, 255)');
+      // The card's picture is about 300 x 175 CSS px, fully in the window.
+      expect(box.right - box.left).toBeGreaterThan(200);
+      expect(box.top).toBeGreaterThanOrEqual(0);
+      expect(box.bottom).toBeLessThanOrEqual(800);
+      const share = await inkShare(page, box, path.join(SHOTS, `card-picture-${scheme}-${name}.png`));
+      expect(share, 'share of the picture drawn').toBeGreaterThan(MIN_INK);
+      expect(await axeViolations(page), `page with the card open, ${scheme}`).toEqual([]);
+    });
+
+    it.each([
+      ['glossary page entry', 'glossary.html#wedge-fracture', '#wedge-fracture .picture-art'],
+      ['overview section', 'popup.html', '.picture-section .picture-art'],
+    ])('should draw the picture of the %s', async (label, file, selector) => {
+      await page.open(`${browser.extensionBase}${file}`, selector);
+      await page.waitFor(pagePicture, selector);
+      const box = (await page.evaluate(pagePicture, selector))!;
+      const share = await inkShare(page, box, path.join(SHOTS, `picture-${file.split(/[.#]/)[0]}-${scheme}-${name}.png`));
+      expect(share, `${label}: share drawn`).toBeGreaterThan(MIN_INK);
+    });
+  });
+
+  it('should show the card without its picture when "Show pictures in explanations" is off', async () => {
+    const ext = await browser.newPage();
+    await ext.open(`${browser.extensionBase}options.html`, 'body');
+    await ext.evaluate(setSync, { showPictures: false });
+    const page = await browser.newPage();
+    await page.goto(server.url('fixtures/pictures.html'));
+    const at = await markOn(page, 'wedge fracture');
+    await page.mouseMove(at.x, at.y);
+    await page.waitFor(tooltipVisible, HOST);
+    expect(await page.evaluate(cardState, HOST)).toEqual({ term: 'wedge fracture', figure: false });
+    await ext.evaluate(setSync, { showPictures: true });
+    await page.close();
+    await ext.close();
+  });
+});
