@@ -86,14 +86,18 @@ function hasForm(tokens: readonly string[], sets: KeySets): boolean {
 }
 
 /**
- * The precheck of `data`: whether a text may hold one of its forms. The sets are built on first
+ * The precheck of `data` (or of its JSON text, parsed on first use): whether a text may hold one of its forms. The sets are built on first
  * use by the Set constructor from one split each (native code): a loop that added the words one by
  * one ran cold on every page, 1-4 ms.
  */
-export function loadPrecheck(data: PrecheckData): (text: string) => boolean {
+export function loadPrecheck(data: PrecheckData | string): (text: string) => boolean {
   let sets: KeySets | undefined;
+  const load = (): KeySets => {
+    const d: PrecheckData = typeof data === 'string' ? (JSON.parse(data) as PrecheckData) : data;
+    return { keys: new Set(d.keys ? d.keys.split('|') : []), prefixes: new Set(d.prefixes.split('|')) };
+  };
   return (text) => {
-    sets ??= { keys: new Set(data.keys ? data.keys.split('|') : []), prefixes: new Set(data.prefixes.split('|')) };
+    sets ??= load();
     // A soft hyphen sits inside a word (the matcher drops it).
     const plain = text.includes('\u00ad') ? text.replaceAll('\u00ad', '') : text;
     return hasForm(plain.toLowerCase().split(NOT_WORD), sets);

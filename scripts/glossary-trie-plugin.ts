@@ -27,13 +27,20 @@ export function glossaryTrie(): Plugin {
     // loaded only on a page where one occurs.
     [TRIE]: () => buildTrie(TERMS, CUE_GROUPS),
     [CARDS]: () => TERMS.map(({ details: _d, related: _r, category: _c, cues: _q, ambiguousForms: _a, ...card }) => card),
-    [PRECHECK]: () => buildPrecheck(TERMS, marksAlone),
+  };
+  // The precheck ships as JSON text, parsed on first use: a frame that stops early (another
+  // site's frame, a page that is not HTML) never pays for building the object.
+  const raw: Record<string, () => string> = {
+    [PRECHECK]: () => `export default ${JSON.stringify(JSON.stringify(buildPrecheck(TERMS, marksAlone)))};`,
   };
   return {
     name: 'health-glossary-data',
-    resolveId: (id) => (id in modules ? `\0${id}` : undefined),
+    resolveId: (id) => (id in modules || id in raw ? `\0${id}` : undefined),
     load(id) {
-      const make = id.startsWith('\0') ? modules[id.slice(1)] : undefined;
+      if (!id.startsWith('\0')) return undefined;
+      const key = id.slice(1);
+      if (key in raw) return raw[key]!();
+      const make = modules[key];
       return make ? asModule(make()) : undefined;
     },
   };

@@ -53,7 +53,9 @@ export function followPointer(opts: HoverOptions): void {
     current = mark;
     // The card's code loads during the hover delay, so the first card is not late.
     if (mark) tooltip.preload();
-    if (mark) later(() => open(mark, e.clientX, e.clientY), tooltip.visible ? 0 : opts.showDelay);
+    // The delay runs from the pointer's arrival, not from this frame's check (up to a frame later).
+    const waited = Math.max(0, performance.now() - e.timeStamp);
+    if (mark) later(() => open(mark, e.clientX, e.clientY), tooltip.visible ? 0 : Math.max(0, opts.showDelay - waited));
     else if (tooltip.visible) later(() => tooltip.hide(), hideDelay);
     else clearTimeout(timer);
   };

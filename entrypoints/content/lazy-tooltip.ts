@@ -34,6 +34,8 @@ export function createLazyTooltip(opts: LazyTooltipOptions, loadCard: () => Prom
       (m) => {
         card = m;
         if (!opts.signal.aborted) real = m.createTooltip({ ...opts, loadPicture: opts.pictures ? m.loadPicture : undefined });
+        // Still within the hover delay: the first show then only renders the card.
+        real?.prepare?.();
         return m;
       },
       () => {

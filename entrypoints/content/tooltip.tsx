@@ -23,6 +23,8 @@ export interface Tooltip {
   readonly termId: string | undefined;
   /** Whether an event's composed path goes through the tooltip (the pointer is on the card). */
   contains(path: readonly EventTarget[]): boolean;
+  /** Builds the card's host and tippy instance ahead of the first show (during the hover delay). */
+  prepare?(): void;
 }
 
 export interface TooltipOptions {
@@ -151,6 +153,9 @@ export function createTooltip({ doc, signal, learnMoreUrl, loadPicture }: Toolti
     },
     contains(path) {
       return host !== undefined && path.includes(host);
+    },
+    prepare() {
+      if (!signal.aborted && !instance) build();
     },
   };
 }
