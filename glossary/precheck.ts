@@ -8,8 +8,8 @@ import type { MatchableTerm } from './matcher';
  * which needs unambiguous terms). Answers "maybe" for every text in which the matcher would find
  * such a form (tested as a property), and "no" for almost every page that is not about health.
  *
- * It compares words, not patterns: a form's first word (and its second, for a form of several) is
- * looked up in a set for each word of the text. One big alternation of every form cost 11-15 ms in
+ * It compares words, not patterns: each word of the text is looked up in a set of forms' first
+ * words (up to KEY_WORDS of them, read on from a word that begins a longer key). One big alternation of every form cost 11-15 ms in
  * V8 to compile on each page, more than the whole budget of the first stage.
  */
 export interface PrecheckData {
@@ -86,9 +86,9 @@ function hasForm(tokens: readonly string[], sets: KeySets): boolean {
 }
 
 /**
- * The precheck of `data` (or of its JSON text, parsed on first use): whether a text may hold one of its forms. The sets are built on first
- * use by the Set constructor from one split each (native code): a loop that added the words one by
- * one ran cold on every page, 1-4 ms.
+ * The precheck of `data` (or of its JSON text): whether a text may hold one of its forms. The sets
+ * are built on first use by the Set constructor from one split each (native code): a loop that
+ * added the words one by one ran cold on every page, 1-4 ms.
  */
 export function loadPrecheck(data: PrecheckData | string): (text: string) => boolean {
   let sets: KeySets | undefined;
