@@ -13,7 +13,8 @@ function openAt(url: string) {
   return render(<GlossaryPage />);
 }
 
-describe('GlossaryPage', () => {
+// Each test renders the whole page (349 entries): over 5 s in happy-dom on a busy 2-core machine.
+describe('GlossaryPage', { timeout: 30_000 }, () => {
   it('should show the overview and every entry under its letter, each with an anchor of its bare id', () => {
     openAt('/glossary.html');
     expect(screen.getByRole('heading', { level: 1, name: 'Health Glossary' })).toBeTruthy();
