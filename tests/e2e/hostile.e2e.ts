@@ -504,7 +504,7 @@ describe.each(BROWSER_NAMES)('hostile page sizes in %s', (name) => {
         );
       if (script.length)
         console.log(
-          `[${name}] ${c.fixture}: our long tasks: ${script.map((t) => `${t.duration.toFixed(0)} ms (${t.kind}: ${t.top})`).join('; ')}`,
+          `[${name}] ${c.fixture}: our long tasks: ${script.map((t) => `${t.duration.toFixed(0)} ms (${t.kind}, ${t.gcMs.toFixed(0)} ms garbage collection: ${t.top})`).join('; ')}`,
         );
 
       // Soft: every number that is out of bounds is reported, not just the first.
@@ -522,11 +522,14 @@ describe.each(BROWSER_NAMES)('hostile page sizes in %s', (name) => {
       if (name === 'chromium') {
         // Any long task that ran the content script's code fails outright, unless the browser's own
         // work filled it (Chromium's page-text capture, 48 of 50 ms, with a microtask of ours after it).
+        // A full garbage collection's last pause is set by the page's heap (100,000 nodes here: 12-33
+        // ms measured) and lands in whatever task runs when marking ends, so it is not counted as
+        // our script; the heap check above holds what we allocate to account.
         expect
           .soft(
             script
-              .filter((t) => t.extension && t.kind !== 'browser')
-              .map((t) => `${t.duration.toFixed(0)} ms ${t.kind} ${t.top}`),
+              .filter((t) => t.extension && t.kind !== 'browser' && t.duration - t.gcMs > 50)
+              .map((t) => `${t.duration.toFixed(0)} ms (${t.gcMs.toFixed(0)} ms of it collecting garbage) ${t.kind} ${t.top}`),
             'long tasks (> 50 ms) running our script',
           )
           .toEqual([]);

@@ -15,6 +15,8 @@ export interface TracedTask {
   extension: boolean;
   /** The biggest named pieces of the task, for the report. */
   top: string;
+  /** Garbage collection inside the task, ms (the page's heap decides how long a full one takes). */
+  gcMs: number;
 }
 
 export interface Trace {
@@ -45,6 +47,8 @@ interface TraceEvent {
 const CATEGORIES = ['disabled-by-default-devtools.timeline', 'devtools.timeline', 'v8', 'blink.user_timing', 'renderer'];
 /** Work the browser itself does in the page's renderer (reading the page's text for translation). */
 const BROWSER_WORK = new Set(['ChromeRenderFrameObserver::CapturePageText']);
+/** V8's collections as the timeline names them (one event per collection, not nested). */
+const GC = new Set(['MajorGC', 'MinorGC']);
 const RENDERING = new Set([
   'Layout',
   'PrePaint',
@@ -117,6 +121,7 @@ function longTasks(events: TraceEvent[], extensionId: string | undefined, thresh
     const render = sum((n) => RENDERING.has(n));
     const parsing = sum((n) => n === 'ParseHTML');
     const browserWork = sum((n) => BROWSER_WORK.has(n));
+    const gcMs = sum((n) => GC.has(n));
     const duration = (task.dur ?? 0) / 1000;
     const kind: TracedTask['kind'] =
       render > duration / 2
@@ -138,7 +143,7 @@ function longTasks(events: TraceEvent[], extensionId: string | undefined, thresh
       .slice(0, 3)
       .map(([n, d]) => `${n} ${d.toFixed(0)}`)
       .join(', ');
-    tasks.push({ start: ms(task.ts), duration, kind, extension, top });
+    tasks.push({ start: ms(task.ts), duration, kind, extension, top, gcMs });
   }
   return { tasks, contentScriptStart: cs ? ms(cs.ts) : undefined, loadEvent: load ? ms(load.ts) : undefined };
 }
