@@ -6,6 +6,7 @@ import { Heading, type Level } from './Heading';
 import { t } from './i18n';
 import { displayName } from './letters';
 import { Picture } from './Picture';
+import { ListenButton } from './ListenButton';
 import { loadPictureSvg } from './picture-source';
 import { Sources } from './Sources';
 import { T_SCORE_PICTURE, TScoreCheck } from './TScoreCheck';
@@ -42,11 +43,14 @@ export function GlossaryEntry({ term, matched, level, target }: ItemProps & { le
         </span>
       </header>
       {matched && <p class="matched">{t('matched', matched)}</p>}
-      {term.pronunciation && (
-        <p class="say">
-          {t('sayIt')} <span class="respelling">{term.pronunciation}</span>
-        </p>
-      )}
+      <p class="say">
+        {term.pronunciation && (
+          <>
+            {t('sayIt')} <span class="respelling">{term.pronunciation}</span>{' '}
+          </>
+        )}
+        <ListenButton term={term} class="secondary listen" />
+      </p>
       <p class="definition">{term.definition}</p>
       <p class="details">{term.details}</p>
       {term.picture === T_SCORE_PICTURE ? (

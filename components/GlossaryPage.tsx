@@ -6,6 +6,7 @@ import { readGlossaryLocation, termFromHash } from './glossary-location';
 import { resultsFor } from './glossary-results';
 import { GlossaryList } from './GlossaryList';
 import { t } from './i18n';
+import { visitSheetUrl } from './links';
 import { Overview } from './Overview';
 import { SearchBox, searchStatus } from './SearchBox';
 
@@ -54,6 +55,11 @@ export function GlossaryPage({ win = window }: { win?: Window }) {
       </a>
       <header class="page-head">
         <h1>{t('appTitle')}</h1>
+        <p class="page-links">
+          <a href={visitSheetUrl()} target="_blank" rel="noopener">
+            {t('sheetMake')}
+          </a>
+        </p>
         <SearchBox
           id="glossary-search"
           value={query}

@@ -1,9 +1,12 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { TermsReply } from '../entrypoints/content/messages';
 import { termById } from '../glossary/terms';
+import { knownTermsItem, parseKnown, setKnown } from '../settings/my-terms';
 import { jumpTo, requestTerms } from './active-tab';
+import { visitSheetUrl } from './links';
 import { t } from './i18n';
 import { displayName } from './letters';
+import { useStored } from './useStored';
 
 type State = { kind: 'loading' } | { kind: 'unavailable' } | { kind: 'ready'; counts: TermsReply['counts'] };
 
@@ -17,6 +20,7 @@ export const timesText = (n: number) => (n === 1 ? t('onPageCountOnce') : t('onP
 export function OnThisPage({ tabId, marking }: { tabId: number | undefined; marking: boolean | undefined }) {
   const [state, setState] = useState<State>({ kind: 'loading' });
   const [status, setStatus] = useState('');
+  const [known] = useStored(knownTermsItem, parseKnown);
 
   const load = useCallback(async () => {
     if (tabId === undefined) return setState({ kind: 'unavailable' });
@@ -50,6 +54,24 @@ export function OnThisPage({ tabId, marking }: { tabId: number | undefined; mark
           <ul class="found">
             {state.counts.map(([id, count]) => {
               const term = termById.get(id)!;
+              // Known words are found but not marked: greyed, with the way back beside them.
+              if (known?.includes(id))
+                return (
+                  <li key={id} class="is-known">
+                    <span class="found-name">{displayName(term)}</span>{' '}
+                    <span class="count">
+                      ({t('onPageKnown')}, {timesText(count)})
+                    </span>{' '}
+                    <button
+                      type="button"
+                      class="link"
+                      aria-label={t('knownRestoreFor', displayName(term))}
+                      onClick={() => void setKnown(id, false)}
+                    >
+                      {t('knownRestore')}
+                    </button>
+                  </li>
+                );
               return (
                 <li key={id}>
                   <button type="button" class="found-term" onClick={() => void jump(id)}>
@@ -66,6 +88,14 @@ export function OnThisPage({ tabId, marking }: { tabId: number | undefined; mark
       <p class="visually-hidden" role="status">
         {status}
       </p>
+      {state.kind === 'ready' && state.counts.length > 0 && (
+        <p>
+          <a href={visitSheetUrl(state.counts.map(([id]) => id))} target="_blank" rel="noopener">
+            {t('sheetFromPage')}
+            <span class="visually-hidden"> {t('opensInNewTab')}</span>
+          </a>
+        </p>
+      )}
       {state.kind !== 'loading' && tabId !== undefined && (
         <p>
           <button type="button" class="secondary" onClick={() => void load()}>

@@ -23,6 +23,7 @@ import {
 } from '../settings/parse';
 import { addSite, removeSite } from '../settings/sites';
 import { Disclaimer } from './Disclaimer';
+import { KnownTerms } from './MyTerms';
 import { t, type MessageKey } from './i18n';
 import { Switch } from './Switch';
 import { useStored } from './useStored';
@@ -224,6 +225,8 @@ export function Options() {
             </ul>
           )}
         </section>
+
+        <KnownTerms headingLevel={2} />
 
         <section class="reset">
           <button type="button" class="secondary" onClick={() => void onReset()}>

@@ -8,14 +8,15 @@ import { getActiveTab, requestTerms } from './active-tab';
 import { Disclaimer } from './Disclaimer';
 import { GlossaryPanel } from './GlossaryPanel';
 import { t } from './i18n';
-import { glossaryUrl } from './links';
+import { glossaryUrl, visitSheetUrl } from './links';
+import { MyTerms } from './MyTerms';
 import { OnThisPage } from './OnThisPage';
 import { Overview } from './Overview';
 import { Switch } from './Switch';
 import { TabPanel, Tabs } from './Tabs';
 import { useStored } from './useStored';
 
-export type View = 'overview' | 'glossary' | 'page';
+export type View = 'overview' | 'glossary' | 'page' | 'mine';
 const PREFIX = 'popup';
 
 /**
@@ -85,6 +86,7 @@ export function Popup({ initialView = 'overview' }: { initialView?: View }) {
             { id: 'overview', label: t('tabOverview') },
             { id: 'glossary', label: t('tabGlossary') },
             { id: 'page', label: t('tabOnThisPage') },
+            { id: 'mine', label: t('tabMyTerms') },
           ]}
         />
         <div class="panels">
@@ -96,6 +98,9 @@ export function Popup({ initialView = 'overview' }: { initialView?: View }) {
           </TabPanel>
           <TabPanel prefix={PREFIX} id="page" selected={view === 'page'}>
             {ready && <OnThisPage tabId={tabId} marking={marking} />}
+          </TabPanel>
+          <TabPanel prefix={PREFIX} id="mine" selected={view === 'mine'}>
+            <MyTerms sheetUrl={visitSheetUrl()} />
           </TabPanel>
         </div>
       </main>

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { CardTerm } from '../glossary/types';
 import { cardText as t } from './card-i18n';
 import { Picture } from './Picture';
@@ -9,10 +10,12 @@ export interface TermCardProps {
   learnMoreUrl?: string;
   /** Loads the entry's picture; omitted when pictures are off ("Show pictures in explanations"). */
   loadPicture?: PictureLoader;
+  /** The card's buttons (save, "I know this word", listen), where the card can act. */
+  actions?: ComponentChildren;
 }
 
 /** The tooltip card: term, pronunciation, plain definition, other names, and a link for more. */
-export function TermCard({ term, learnMoreUrl, loadPicture }: TermCardProps) {
+export function TermCard({ term, learnMoreUrl, loadPicture, actions }: TermCardProps) {
   const aliases = [...term.abbreviations, ...term.variants.filter((v) => v.toLowerCase() !== term.term.toLowerCase())];
   return (
     <article class="hg-card" lang="en" aria-label={term.term}>
@@ -29,6 +32,7 @@ export function TermCard({ term, learnMoreUrl, loadPicture }: TermCardProps) {
           {t('alsoCalled')} {aliases.slice(0, 4).join(', ')}
         </p>
       )}
+      {actions}
       <p class="hg-footer">
         {learnMoreUrl && (
           <a href={learnMoreUrl} target="_blank" rel="noopener" aria-label={t('learnMoreFor', term.term)}>

@@ -7,3 +7,9 @@ export function glossaryUrl(opts: { termId?: string; query?: string } = {}): str
   const hash = opts.termId ? `#${encodeURIComponent(opts.termId)}` : '';
   return `${base}${q}${hash}`;
 }
+
+/** The visit sheet, with the terms of the page the reader was on (`?page=id1,id2`) when there are any. */
+export function visitSheetUrl(pageTermIds: readonly string[] = []): string {
+  const base = browser.runtime.getURL('/visit-sheet.html');
+  return pageTermIds.length > 0 ? `${base}?page=${pageTermIds.map(encodeURIComponent).join(',')}` : base;
+}

@@ -25,14 +25,18 @@ export interface HighlighterOptions {
   learnMoreUrl?: (term: { id: string }) => string | undefined;
   /** Whether cards show the entry's picture (the "Show pictures in explanations" setting). */
   showPictures?: boolean;
+  /** Terms the reader knows: found and counted, never marked. */
+  known?: ReadonlySet<string>;
 }
 
 /** What the rest of the content script may ask of a running highlighter. */
 export interface Highlighter {
   /** Resolves when the first full scan is done. */
   ready: Promise<void>;
-  /** Terms marked on the page with their counts, in document order of first appearance. */
+  /** Terms found on the page with their counts, in document order of first appearance (known ones too). */
   counts(): [termId: string, count: number][];
+  /** Stops marking the terms in `ids` (the reader knows them) and marks again those no longer in it. */
+  setKnown(ids: ReadonlySet<string>): void;
   /** Moves to the next (1) or previous (-1) mark, of `termId` or of any term, and opens its card. */
   jump(direction: 1 | -1, termId?: string): Promise<boolean>;
   /** Opens the card of the first glossary term in `text` at `range`; returns its id, if any. */
@@ -80,6 +84,7 @@ export function startHighlighter(doc: Document, opts: HighlighterOptions): Highl
     skipMatch: opts.skipMatch,
     onShadowRoot,
   });
+  if (opts.known?.size) scanner.index.setKnown(opts.known);
   const tooltip = createLazyTooltip({ doc, signal, learnMoreUrl: opts.learnMoreUrl, pictures: opts.showPictures }, opts.loadCard);
   followPointer({ doc, index: scanner.index, tooltip, signal, shadowRoots, showDelay: opts.showDelay ?? 300 });
   const navigate = createNavigator(doc, scanner.index, tooltip);
@@ -118,7 +123,12 @@ export function startHighlighter(doc: Document, opts: HighlighterOptions): Highl
     return termId;
   };
   const jump = async (direction: 1 | -1, termId?: string): Promise<boolean> => !!(await navigate(direction, termId));
-  return { ready, counts, jump, explain, setMarkStyle };
+  const setKnown = (ids: ReadonlySet<string>): void => {
+    scanner.index.setKnown(ids);
+    // A card open on a term the reader just said they know has done its job.
+    if (tooltip.termId !== undefined && ids.has(tooltip.termId)) tooltip.hide();
+  };
+  return { ready, counts, jump, explain, setMarkStyle, setKnown };
 }
 
 /** Seconds after the first scan at which not-yet-defined custom elements are looked at again. */

@@ -41,7 +41,7 @@ export function markAtPoint(
   const caret = caretAt(doc, x, y, shadowRoots);
   if (!caret || caret.node.nodeType !== 3) return undefined;
   // The caret lands between characters: the character under the pointer may be before or after it.
-  const candidates = [index.at(caret.node, caret.offset), index.at(caret.node, caret.offset - 1)];
+  const candidates = [index.shownAt(caret.node, caret.offset), index.shownAt(caret.node, caret.offset - 1)];
   for (const mark of candidates) {
     if (!mark) continue;
     for (const r of mark.range.getClientRects())

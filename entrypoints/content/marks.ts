@@ -25,6 +25,8 @@ export class MarkIndex {
   private readonly byNode = new Map<Text, Piece[]>();
   private readonly live = new Set<Mark>();
   private readonly perTerm = new Map<string, number>();
+  /** Terms the reader knows: their marks are kept (for the counts) but neither painted nor hovered. */
+  private known: ReadonlySet<string> = new Set();
   /** Decides which marks are in the highlight: every change to it repaints, so they go in batches. */
   readonly painter: Painter<Mark>;
 
@@ -65,16 +67,42 @@ export class MarkIndex {
     });
     this.live.add(mark);
     this.perTerm.set(mark.termId, (this.perTerm.get(mark.termId) ?? 0) + 1);
-    this.painter.add(mark);
+    if (!this.known.has(mark.termId)) this.painter.add(mark);
     return mark;
+  }
+
+  /** Which terms the reader knows; marks of terms that change side are unpainted or painted again. */
+  setKnown(ids: ReadonlySet<string>): void {
+    const before = this.known;
+    this.known = new Set(ids);
+    for (const mark of this.live) {
+      const was = before.has(mark.termId);
+      const is = this.known.has(mark.termId);
+      if (was && !is) this.painter.add(mark);
+      else if (!was && is) this.painter.remove(mark);
+    }
+    this.paint();
+  }
+
+  isKnown(termId: string): boolean {
+    return this.known.has(termId);
   }
 
   /** Puts the marks added since the last call into the highlight (or near-viewport window), in one go. */
   paint(): void {
-    this.painter.flush(this.live.size, () => this.live);
+    if (this.known.size === 0) return this.painter.flush(this.live.size, () => this.live);
+    let hidden = 0;
+    for (const id of this.known) hidden += this.perTerm.get(id) ?? 0;
+    this.painter.flush(this.live.size - hidden, () => [...this.live].filter((m) => !this.known.has(m.termId)));
   }
 
-  /** The mark covering `offset` in `node`, if any. */
+  /** The shown mark (not of a known term) covering `offset` in `node`: what the pointer can open. */
+  shownAt(node: Node, offset: number): Mark | undefined {
+    const mark = this.at(node, offset);
+    return mark && !this.known.has(mark.termId) ? mark : undefined;
+  }
+
+  /** The mark covering `offset` in `node`, if any (known terms' too). */
   at(node: Node, offset: number): Mark | undefined {
     const list = this.byNode.get(node as Text);
     if (!list) return undefined;
@@ -111,7 +139,7 @@ export class MarkIndex {
     const left = (this.perTerm.get(mark.termId) ?? 1) - 1;
     if (left > 0) this.perTerm.set(mark.termId, left);
     else this.perTerm.delete(mark.termId);
-    this.painter.remove(mark);
+    if (!this.known.has(mark.termId)) this.painter.remove(mark);
     for (const node of mark.nodes) {
       const rest = this.byNode.get(node)?.filter((p) => p.mark !== mark);
       if (rest?.length) this.byNode.set(node, rest);
@@ -124,9 +152,14 @@ export class MarkIndex {
     for (const node of [...this.byNode.keys()]) if (!node.isConnected) this.removeNode(node);
   }
 
-  /** Every mark, in document order. */
+  /** Every mark, in document order (known terms' too). */
   all(): Mark[] {
     return [...this.live].sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+  }
+
+  /** The marks a reader sees, in document order: those of terms they do not know. */
+  shown(): Mark[] {
+    return this.all().filter((m) => !this.known.has(m.termId));
   }
 
   clear(): void {

@@ -11,7 +11,7 @@ export function createNavigator(doc: Document, index: MarkIndex, tooltip: LazyTo
   return async function jump(direction: 1 | -1, termId?: string): Promise<Mark | undefined> {
     // The card loads while the page scrolls.
     tooltip.preload();
-    const marks = index.all().filter((m) => (termId ? m.termId === termId : true));
+    const marks = index.shown().filter((m) => (termId ? m.termId === termId : true));
     if (marks.length === 0) return undefined;
     let i: number;
     const at = last ? marks.indexOf(last) : -1;

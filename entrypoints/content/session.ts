@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { loadSettings, watchSettings } from '../../settings/items';
+import { knownTermsItem, loadKnown, parseKnown } from '../../settings/my-terms';
 import { isSiteDisabled, type Settings } from '../../settings/parse';
 import type { Highlighter, HighlighterOptions } from './highlighter';
 
@@ -21,6 +22,8 @@ type Start = (doc: Document, opts: Omit<HighlighterOptions, 'matcher' | 'loadCar
 export function startSession(doc: Document, signal: AbortSignal, start: Start): PageSession {
   const hostname = doc.location?.hostname ?? '';
   let running: { controller: AbortController; h: Highlighter; settings: Settings } | undefined;
+  /** Terms the reader knows (from "I know this word"): applied live, without a rescan. */
+  let known: ReadonlySet<string> = new Set();
 
   const stop = (): void => {
     running?.controller.abort();
@@ -51,13 +54,26 @@ export function startSession(doc: Document, signal: AbortSignal, start: Start): 
       firstOnly: s.occurrences === 'first',
       showDelay: s.tooltipDelay,
       showPictures: s.showPictures,
+      known,
       learnMoreUrl: (t) => browser.runtime.getURL(`/glossary.html#${t.id}`),
     });
     running = { controller, h, settings: s };
   };
   signal.addEventListener('abort', stop, { once: true });
   signal.addEventListener('abort', watchSettings(apply), { once: true });
-  const ready = loadSettings().then(apply);
+  const setKnown = (ids: string[]): void => {
+    known = new Set(ids);
+    running?.h.setKnown(known);
+  };
+  signal.addEventListener(
+    'abort',
+    knownTermsItem.watch((v) => setKnown(parseKnown(v))),
+    { once: true },
+  );
+  const ready = Promise.all([loadSettings(), loadKnown()]).then(([s, ids]) => {
+    known = new Set(ids);
+    apply(s);
+  });
 
   return {
     ready,

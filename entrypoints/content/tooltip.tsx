@@ -1,7 +1,9 @@
 import { render } from 'preact';
 import tippy, { type Instance } from 'tippy.js';
 import tippyCss from 'tippy.js/dist/tippy.css?inline';
+import { CardActions } from '../../components/CardActions';
 import type { PictureLoader } from '../../components/picture-meta';
+import { stopSpeaking } from '../../components/speech';
 import { TermCard } from '../../components/TermCard';
 import type { CardTerm } from '../../glossary/types';
 import { HOST_TAG } from './scan';
@@ -52,15 +54,15 @@ export function createTooltip({ doc, signal, learnMoreUrl, loadPicture }: Toolti
 
   const focusInCard = (): boolean => !!host?.shadowRoot?.activeElement;
   // Marks are not elements, so they cannot take focus: after a keyboard command shows a card,
-  // Tab goes into it (to "Learn more") rather than on through the page.
+  // Tab goes into it (to its buttons and "Learn more") rather than on through the page.
   doc.addEventListener(
     'keydown',
     (e) => {
       if (e.key !== 'Tab' || e.shiftKey || !byKeyboard || !instance?.state.isVisible || focusInCard()) return;
-      const link = content?.querySelector<HTMLElement>('a[href]');
-      if (!link) return;
+      const first = content?.querySelector<HTMLElement>('button:not([disabled]), a[href]');
+      if (!first) return;
       e.preventDefault();
-      link.focus();
+      first.focus();
     },
     { capture: true, signal },
   );
@@ -102,6 +104,8 @@ export function createTooltip({ doc, signal, learnMoreUrl, loadPicture }: Toolti
         ],
       },
       onHide: () => {
+        // Listening stops with the card.
+        stopSpeaking();
         // Focus inside a card that is going away would be lost: it goes back where it was.
         if (focusInCard()) {
           (host!.shadowRoot!.activeElement as HTMLElement).blur();
@@ -134,7 +138,18 @@ export function createTooltip({ doc, signal, learnMoreUrl, loadPicture }: Toolti
       byKeyboard = how?.keyboard === true;
       if (byKeyboard && !focusInCard()) returnTo = doc.activeElement;
       if (shownId !== term.id) {
-        render(<TermCard term={term} learnMoreUrl={learnMoreUrl?.(term)} loadPicture={loadPicture} />, content!);
+        const announce = (message: string): void => {
+          live!.textContent = message;
+        };
+        render(
+          <TermCard
+            term={term}
+            learnMoreUrl={learnMoreUrl?.(term)}
+            loadPicture={loadPicture}
+            actions={<CardActions key={term.id} term={term} announce={announce} />}
+          />,
+          content!,
+        );
         live!.textContent = `${term.term}: ${term.definition}`;
       }
       shownId = term.id;

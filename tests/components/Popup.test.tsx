@@ -4,6 +4,7 @@ import { REPLY_TIMEOUT_MS } from '../../components/active-tab';
 import { Popup } from '../../components/Popup';
 import { CONDITIONS } from '../../glossary/terms';
 import { disabledSitesItem, enabledItem } from '../../settings/items';
+import { knownTermsItem } from '../../settings/my-terms';
 import { useFakeTab, type FakeTab } from './setup';
 
 let tab: FakeTab = {};
@@ -29,8 +30,8 @@ describe('Popup', () => {
   it('should follow the tabs pattern: one Tab stop, arrow keys, Home and End', () => {
     renderPopup();
     const tabs = screen.getAllByRole('tab');
-    expect(tabs.map((t) => t.textContent)).toEqual(['Overview', 'Glossary', 'On this page']);
-    expect(tabs.map((t) => t.getAttribute('tabindex'))).toEqual(['0', '-1', '-1']);
+    expect(tabs.map((t) => t.textContent)).toEqual(['Overview', 'Glossary', 'On this page', 'My terms']);
+    expect(tabs.map((t) => t.getAttribute('tabindex'))).toEqual(['0', '-1', '-1', '-1']);
     tabs[0]!.focus();
     const press = (key: string) => fireEvent.keyDown(document.activeElement!, { key });
     const selected = () => screen.getAllByRole('tab').find((t) => t.getAttribute('aria-selected') === 'true')?.textContent;
@@ -38,11 +39,11 @@ describe('Popup', () => {
     expect(selected()).toBe('Glossary');
     expect(document.activeElement?.textContent).toBe('Glossary');
     press('End');
-    expect(selected()).toBe('On this page');
+    expect(selected()).toBe('My terms');
     press('ArrowRight');
     expect(selected()).toBe('Overview');
     press('ArrowLeft');
-    expect(selected()).toBe('On this page');
+    expect(selected()).toBe('My terms');
     press('Home');
     expect(selected()).toBe('Overview');
     // Each tab controls a panel that exists; only the selected one is shown.
@@ -106,6 +107,34 @@ describe('Popup', () => {
     await waitFor(() =>
       expect(document.querySelector('.on-page [role="status"]')?.textContent).toBe('Showing “Kyphosis” on the page.'),
     );
+  });
+
+  it('should grey the words the reader knows, with counts and a way to mark them again', async () => {
+    await knownTermsItem.setValue(['kyphosis']);
+    renderPopup({
+      url: 'https://www.example.com/article',
+      reply: (m) =>
+        m.type === 'hg:terms'
+          ? {
+              counts: [
+                ['kyphosis', 3],
+                ['osteoporosis', 1],
+              ],
+            }
+          : { found: true },
+    });
+    fireEvent.click(screen.getByRole('tab', { name: 'On this page' }));
+    await screen.findByRole('button', { name: /Osteoporosis\s*once/ });
+    const known = await waitFor(() => {
+      const li = document.querySelector('.found li.is-known');
+      expect(li).not.toBeNull();
+      return li!;
+    });
+    expect(known.textContent).toMatch(/Kyphosis.*you know this, 3 times/);
+    // Not a jump button: a known word has no marks to go to.
+    expect(screen.queryByRole('button', { name: /Kyphosis\s*3 times/ })).toBeNull();
+    fireEvent.click(within(known as HTMLElement).getByRole('button', { name: 'Mark Kyphosis again' }));
+    await waitFor(async () => expect(await knownTermsItem.getValue()).toEqual([]));
   });
 
   it('should say kindly when the tab has no content script', async () => {

@@ -57,3 +57,51 @@ describe('MarkIndex', () => {
     expect(highlight.size).toBe(0);
   });
 });
+
+describe('MarkIndex with known terms', () => {
+  afterEach(() => document.body.replaceChildren());
+  const now = { frame: (fn: () => void) => fn(), gapMs: 0 };
+  const setupNow = (html: string) => {
+    // eslint-disable-next-line no-restricted-properties
+    document.body.innerHTML = html;
+    const highlight = new Highlight();
+    const [run] = [...textRuns(document.body)];
+    return { index: new MarkIndex(highlight, now), highlight, run: run! };
+  };
+
+  it('should keep a known term found and counted, but neither painted, hovered nor jumped to', () => {
+    const { index, highlight, run } = setupNow('<p>kyphosis and sciatica</p>');
+    index.setKnown(new Set(['kyphosis']));
+    const known = index.add(run, { start: 0, end: 8, termId: 'kyphosis' })!;
+    const shown = index.add(run, { start: 13, end: 21, termId: 'sciatica' })!;
+    index.paint();
+    expect([...highlight]).toEqual([shown.range]);
+    expect(index.all()).toEqual([known, shown]);
+    expect(index.shown()).toEqual([shown]);
+    expect(index.at(run.nodes[0]!, 2)).toBe(known);
+    expect(index.shownAt(run.nodes[0]!, 2)).toBeUndefined();
+    expect(index.shownAt(run.nodes[0]!, 14)).toBe(shown);
+  });
+
+  it('should unpaint a term that becomes known and paint it again when restored, without rescanning', () => {
+    const { index, highlight, run } = setupNow('<p>kyphosis and sciatica</p>');
+    const k = index.add(run, { start: 0, end: 8, termId: 'kyphosis' })!;
+    const s = index.add(run, { start: 13, end: 21, termId: 'sciatica' })!;
+    index.paint();
+    expect(highlight.size).toBe(2);
+    index.setKnown(new Set(['kyphosis']));
+    expect([...highlight]).toEqual([s.range]);
+    expect(index.isKnown('kyphosis')).toBe(true);
+    index.setKnown(new Set());
+    expect(new Set(highlight)).toEqual(new Set([k.range, s.range]));
+  });
+
+  it('should drop a known mark with its text, leaving the highlight alone', () => {
+    const { index, highlight, run } = setupNow('<p>kyphosis</p>');
+    index.setKnown(new Set(['kyphosis']));
+    index.add(run, { start: 0, end: 8, termId: 'kyphosis' });
+    index.removeNode(run.nodes[0]!);
+    expect(index.size).toBe(0);
+    expect(highlight.size).toBe(0);
+  });
+});

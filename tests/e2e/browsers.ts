@@ -17,6 +17,8 @@ export interface TestPage {
   evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
   waitFor<A>(fn: (arg: A) => unknown, arg: A, timeoutMs?: number): Promise<void>;
   mouseMove(x: number, y: number): Promise<void>;
+  /** A left click at a viewport point (a pointer that moves there first, as a user's does). */
+  click(x: number, y: number): Promise<void>;
   press(key: string): Promise<void>;
   screenshot(file: string): Promise<void>;
   setViewport(width: number, height: number): Promise<void>;
@@ -26,6 +28,8 @@ export interface TestPage {
   bringToFront(): Promise<void>;
   /** Page errors seen so far. */
   errors: string[];
+  /** URLs of every request the page made so far. */
+  requests: string[];
 }
 
 export interface TestBrowser {
@@ -74,9 +78,12 @@ export async function launchChromium(): Promise<TestBrowser> {
 
 function wrapPlaywright(page: PwPage): TestPage {
   const errors: string[] = [];
+  const requests: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('request', (r) => requests.push(r.url()));
   return {
     errors,
+    requests,
     async goto(url) {
       await page.goto(url, { waitUntil: 'load' });
     },
@@ -89,6 +96,10 @@ function wrapPlaywright(page: PwPage): TestPage {
       await page.waitForFunction(fn as never, arg, { timeout });
     },
     mouseMove: (x, y) => page.mouse.move(x, y),
+    async click(x, y) {
+      await page.mouse.move(x, y);
+      await page.mouse.click(x, y);
+    },
     press: (key) => page.keyboard.press(key),
     async screenshot(file) {
       await page.screenshot({ path: file });
@@ -133,9 +144,12 @@ export async function launchFirefox(opts: { dark?: boolean } = {}): Promise<Test
 
 function wrapPuppeteer(page: PpPage): TestPage {
   const errors: string[] = [];
+  const requests: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('request', (r) => requests.push(r.url()));
   return {
     errors,
+    requests,
     async goto(url) {
       await page.goto(url, { waitUntil: 'load' });
     },
@@ -145,6 +159,10 @@ function wrapPuppeteer(page: PpPage): TestPage {
       await page.waitForFunction(fn as never, { timeout, polling: 50 }, arg);
     },
     mouseMove: (x, y) => page.mouse.move(x, y),
+    async click(x, y) {
+      await page.mouse.move(x, y);
+      await page.mouse.click(x, y);
+    },
     press: (key) => page.keyboard.press(key as never),
     async screenshot(file) {
       await page.screenshot({ path: file as `${string}.png` });

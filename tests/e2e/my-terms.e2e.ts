@@ -1,0 +1,228 @@
+// From reading to the visit, as a reader does it, in real Chromium and Firefox ESR: Save in the card
+// lists the term in the popup's My terms and on the visit sheet; "I know this word" unmarks the term
+// in every open tab at once and "Mark again" brings it back; Listen reads the term, then its
+// definition (speech stubbed in the page: headless browsers have no voices), and is absent without
+// a voice on the device; no request leaves the machine.
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BROWSERS, type TestBrowser, type TestPage } from './browsers';
+import { HIGHLIGHT_PREFIX, HOST, markCenterAnyName, markedTextsAnyName, tooltipVisible } from './page-probes';
+import { FIXTURES, SHOTS } from './paths';
+import { serve, type StaticServer } from './server';
+
+/** Centre of a button in the card, found by its visible text. Runs in the page. */
+function cardButton({ host, label }: { host: string; label: string }): { x: number; y: number } | null {
+  const root = document.querySelector(host)?.shadowRoot;
+  const button = [...(root?.querySelectorAll('button') ?? [])].find((b) => b.textContent?.trim() === label);
+  const r = button?.getBoundingClientRect();
+  return r && r.width > 0 ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null;
+}
+
+/** Centre of an element of this document. Runs in the page. */
+function centreOf(selector: string): { x: number; y: number } | null {
+  const el = document.querySelector(selector);
+  if (!el) return null;
+  el.scrollIntoView({ block: 'center' });
+  const r = el.getBoundingClientRect();
+  return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+}
+
+/** Texts of the saved terms' names in the popup's My terms. Runs in the page. */
+const savedNames = (): string[] => [...document.querySelectorAll('.saved-list .my-name')].map((n) => n.textContent ?? '');
+
+/**
+ * Replaces the page's speech synthesis by a recorder with the given voices (headless browsers have
+ * none), and remembers what it was asked to say in `window.__spoken`. Runs in the page.
+ */
+function stubSpeech(voices: { lang: string; localService: boolean }[]): void {
+  const w = window as unknown as { __spoken: string[] };
+  w.__spoken = [];
+  const events = new EventTarget();
+  const synth = {
+    getVoices: () => voices.map((v) => ({ ...v, default: false, name: v.lang, voiceURI: v.lang })),
+    speak: (u: SpeechSynthesisUtterance) => w.__spoken.push(u.text),
+    cancel: () => w.__spoken.push('(cancel)'),
+    addEventListener: events.addEventListener.bind(events),
+    removeEventListener: events.removeEventListener.bind(events),
+  };
+  Object.defineProperty(window, 'speechSynthesis', { value: synth, configurable: true });
+}
+const spoken = (): string[] => (window as unknown as { __spoken?: string[] }).__spoken ?? [];
+/** Whether at least `n` things were said. Runs in the page (self-contained: page functions are sent as text). */
+const spokenAtLeast = (n: number): boolean => ((window as unknown as { __spoken?: string[] }).__spoken ?? []).length >= n;
+const cancelled = (): boolean => ((window as unknown as { __spoken?: string[] }).__spoken ?? []).includes('(cancel)');
+
+/** Whether a range of the extension's highlight reads `text`. Runs in the page. */
+function isMarked({ prefix, text }: { prefix: string; text: string }): boolean {
+  for (const [key, h] of CSS.highlights ?? [])
+    if (key.startsWith(prefix)) return [...h].some((r) => (r as Range).toString() === text);
+  return false;
+}
+const notMarked = (arg: { prefix: string; text: string }): boolean => {
+  for (const [key, h] of CSS.highlights ?? [])
+    if (key.startsWith(arg.prefix)) return ![...h].some((r) => (r as Range).toString() === arg.text);
+  return false;
+};
+/** The first marked word of more than three letters. Runs in the page. */
+function someMarkedWord(prefix: string): string {
+  for (const [key, h] of CSS.highlights ?? [])
+    if (key.startsWith(prefix)) return [...h].map((r) => (r as Range).toString()).find((t) => t.length > 3) ?? '';
+  return '';
+}
+
+/** Types `query` into the glossary page's search box, so its results render afresh. Runs in the page. */
+function search(query: string): void {
+  const box = document.querySelector<HTMLInputElement>('input[type="search"]')!;
+  box.value = query;
+  box.dispatchEvent(new Event('input', { bubbles: true }));
+}
+
+async function clearSync(): Promise<void> {
+  const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+  await api.storage.sync.clear();
+}
+declare const chrome: { storage: { sync: { clear(): Promise<void> } } };
+
+describe.each(Object.keys(BROWSERS) as (keyof typeof BROWSERS)[])('my terms in %s', (name) => {
+  let browser: TestBrowser;
+  let server: StaticServer;
+  let ext: TestPage;
+
+  beforeAll(async () => {
+    server = await serve({ fixtures: FIXTURES });
+    browser = await BROWSERS[name]();
+    ext = await browser.newPage();
+    await ext.open(`${browser.extensionBase}options.html`, 'body');
+  }, 90_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  /** Opens the article and the card of `text`, by pointer. */
+  async function openCard(page: TestPage, text: string): Promise<void> {
+    await page.waitFor(markCenterAnyName, { prefix: HIGHLIGHT_PREFIX, text });
+    const at = (await page.evaluate(markCenterAnyName, { prefix: HIGHLIGHT_PREFIX, text }))!;
+    await page.mouseMove(at.x, at.y);
+    await page.waitFor(tooltipVisible, HOST);
+  }
+
+  async function clickInCard(page: TestPage, label: string): Promise<void> {
+    await page.waitFor(cardButton, { host: HOST, label });
+    const at = (await page.evaluate(cardButton, { host: HOST, label }))!;
+    await page.click(at.x, at.y);
+  }
+
+  it('should save a term from the card, list it in My terms and put it on the visit sheet', async () => {
+    await ext.evaluate(clearSync, null);
+    const page = await browser.newPage();
+    await page.goto(server.url('fixtures/article.html'));
+    await openCard(page, 'kyphosis');
+    await clickInCard(page, 'Save');
+    // The button says what happened, and the card stays open.
+    await page.waitFor(cardButton, { host: HOST, label: 'Saved' });
+    expect(await page.evaluate(tooltipVisible, HOST)).toBe(true);
+    await page.screenshot(path.join(SHOTS, `card-actions-${name}.png`));
+
+    const popup = await browser.newPage();
+    await popup.open(`${browser.extensionBase}popup.html`, '#popup-tab-mine');
+    const tab = (await popup.evaluate(centreOf, '#popup-tab-mine'))!;
+    await popup.click(tab.x, tab.y);
+    await popup.waitFor((n) => document.querySelectorAll('.saved-list .my-name').length === n, 1);
+    expect(await popup.evaluate(savedNames, null)).toEqual(['Kyphosis']);
+    await popup.screenshot(path.join(SHOTS, `popup-my-terms-${name}.png`));
+
+    const sheet = await browser.newPage();
+    await sheet.open(`${browser.extensionBase}visit-sheet.html`, '.sheet-term');
+    const text = await sheet.evaluate(() => document.querySelector('.sheet-term-list')?.textContent ?? '', null);
+    expect(text).toMatch(/Kyphosis/);
+    for (const p of [page, popup, sheet]) await p.close();
+  });
+
+  it('should stop marking a known word in every open tab at once, and mark it again from My terms', async () => {
+    await ext.evaluate(clearSync, null);
+    const [a, b] = [await browser.newPage(), await browser.newPage()];
+    for (const p of [a, b]) {
+      await p.goto(server.url('fixtures/article.html'));
+      await p.waitFor(markCenterAnyName, { prefix: HIGHLIGHT_PREFIX, text: 'kyphosis' });
+    }
+    await a.bringToFront();
+    await openCard(a, 'kyphosis');
+    await clickInCard(a, 'I know this word');
+    const kyphosis = { prefix: HIGHLIGHT_PREFIX, text: 'kyphosis' };
+    await a.waitFor(notMarked, kyphosis);
+    // The card has done its job; the other marks stay.
+    await a.waitFor((host) => !document.querySelector(host)?.shadowRoot?.querySelector('.tippy-box[data-state="visible"]'), HOST);
+    expect(await a.evaluate(markedTextsAnyName, HIGHLIGHT_PREFIX)).toContain('kyphoplasty');
+    await b.bringToFront();
+    await b.waitFor(notMarked, kyphosis);
+
+    const popup = await browser.newPage();
+    await popup.open(`${browser.extensionBase}popup.html`, '#popup-tab-mine');
+    const tab = (await popup.evaluate(centreOf, '#popup-tab-mine'))!;
+    await popup.click(tab.x, tab.y);
+    const restore = '.known-terms button[aria-label="Mark Kyphosis again"]';
+    await popup.waitFor((s) => document.querySelector(s) !== null, restore);
+    const at = (await popup.evaluate(centreOf, restore))!;
+    await popup.click(at.x, at.y);
+    await a.bringToFront();
+    await a.waitFor(isMarked, kyphosis);
+    await b.bringToFront();
+    await b.waitFor(isMarked, kyphosis);
+    for (const p of [a, b, popup]) await p.close();
+  });
+
+  it('should read the term, then its definition, on Listen, in the card and on the glossary page', async () => {
+    const page = await browser.newPage();
+    await page.open(`${browser.extensionBase}glossary.html`, '#kyphosis');
+    await page.evaluate(stubSpeech, [{ lang: 'en-US', localService: true }]);
+    // The entry, rendered again by a search, finds the voice.
+    await page.evaluate(search, 'kyphosis');
+    const listen = '#kyphosis button.listen';
+    await page.waitFor((s) => document.querySelector(s) !== null, listen);
+    const at = (await page.evaluate(centreOf, listen))!;
+    await page.click(at.x, at.y);
+    const definition = await page.evaluate(() => document.querySelector('#kyphosis .definition')?.textContent ?? '', null);
+    await page.waitFor(spokenAtLeast, 2);
+    expect(await page.evaluate(spoken, null)).toEqual(['Kyphosis', definition]);
+    await page.press('Escape');
+    await page.waitFor(cancelled, null);
+
+    // The card on a marked word of the same page (the glossary page marks the terms in its details).
+    await page.evaluate(stubSpeech, [{ lang: 'en-GB', localService: true }]);
+    const marked = await page.evaluate(someMarkedWord, HIGHLIGHT_PREFIX);
+    expect(marked).not.toBe('');
+    await openCard(page, marked);
+    await clickInCard(page, 'Listen');
+    await page.waitFor(spokenAtLeast, 2);
+    const [said] = await page.evaluate(spoken, null);
+    expect(said?.toLowerCase()).toBe(
+      (
+        await page.evaluate(
+          (host) => document.querySelector(host)?.shadowRoot?.querySelector('.hg-term')?.textContent ?? '',
+          HOST,
+        )
+      ).toLowerCase(),
+    );
+    // Closing the card stops it.
+    await page.press('Escape');
+    await page.waitFor(cancelled, null);
+    const outside = page.requests.filter((u) => !u.startsWith(browser.extensionBase) && !u.startsWith('data:'));
+    expect(outside, 'requests that left the extension').toEqual([]);
+    await page.close();
+  });
+
+  it('should show no Listen button where the device has no voice of its own', async () => {
+    const page = await browser.newPage();
+    await page.open(`${browser.extensionBase}glossary.html`, '#kyphosis');
+    await page.evaluate(stubSpeech, [{ lang: 'en-US', localService: false }]);
+    await page.evaluate(search, 'kyphosis');
+    await page.waitFor(
+      () => document.querySelectorAll('.entry').length === 1 || document.querySelector('#kyphosis') !== null,
+      null,
+    );
+    expect(await page.evaluate(() => document.querySelectorAll('button.listen').length, null)).toBe(0);
+    await page.close();
+  });
+});
