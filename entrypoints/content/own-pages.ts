@@ -4,7 +4,7 @@ import '../marks.css';
 
 /** Headings, names and lists of names on the extension's own pages: they are the terms themselves. */
 const OWN_PAGE_SKIP =
-  'h1, h2, h3, h4, nav, [role="tablist"], .entry-head, .term-name, .names, .related, .say, .matched, .sources';
+  'h1, h2, h3, h4, nav, [role="tablist"], .entry-head, .term-name, .names, .related, .say, .matched, .sources, .my-name, .found-name';
 
 /**
  * Marks and explains glossary terms inside the extension's own pages (popup overview, glossary page),

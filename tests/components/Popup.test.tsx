@@ -133,7 +133,7 @@ describe('Popup', () => {
     expect(known.textContent).toMatch(/Kyphosis.*you know this, 3 times/);
     // Not a jump button: a known word has no marks to go to.
     expect(screen.queryByRole('button', { name: /Kyphosis\s*3 times/ })).toBeNull();
-    fireEvent.click(within(known as HTMLElement).getByRole('button', { name: 'Mark Kyphosis again' }));
+    fireEvent.click(within(known as HTMLElement).getByRole('button', { name: 'Mark again: Kyphosis' }));
     await waitFor(async () => expect(await knownTermsItem.getValue()).toEqual([]));
   });
 

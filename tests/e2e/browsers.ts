@@ -30,6 +30,10 @@ export interface TestPage {
   errors: string[];
   /** URLs of every request the page made so far. */
   requests: string[];
+  /** Chromium only: prints the page to PDF on a paper size, as the print dialog would. */
+  pdf?(format: 'A4' | 'Letter'): Promise<Buffer>;
+  /** Chromium only: renders the page with its print stylesheet (for a screenshot of it). */
+  emulatePrint?(on: boolean): Promise<void>;
 }
 
 export interface TestBrowser {
@@ -106,6 +110,8 @@ function wrapPlaywright(page: PwPage): TestPage {
     },
     setViewport: (width, height) => page.setViewportSize({ width, height }),
     emulateDark: (dark) => page.emulateMedia({ colorScheme: dark ? 'dark' : 'light' }),
+    pdf: (format) => page.pdf({ format, printBackground: false }),
+    emulatePrint: (on) => page.emulateMedia({ media: on ? 'print' : 'screen' }),
     close: () => page.close(),
     bringToFront: () => page.bringToFront(),
   };

@@ -3,8 +3,11 @@
 // in every open tab at once and "Mark again" brings it back; Listen reads the term, then its
 // definition (speech stubbed in the page: headless browsers have no voices), and is absent without
 // a voice on the device; no request leaves the machine.
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from './axe';
 import { BROWSERS, type TestBrowser, type TestPage } from './browsers';
 import { HIGHLIGHT_PREFIX, HOST, markCenterAnyName, markedTextsAnyName, tooltipVisible } from './page-probes';
 import { FIXTURES, SHOTS } from './paths';
@@ -46,6 +49,16 @@ function stubSpeech(voices: { lang: string; localService: boolean }[]): void {
     removeEventListener: events.removeEventListener.bind(events),
   };
   Object.defineProperty(window, 'speechSynthesis', { value: synth, configurable: true });
+  // The real utterance only takes real voices.
+  class Utterance extends EventTarget {
+    voice: unknown = null;
+    lang = '';
+    rate = 1;
+    constructor(readonly text: string) {
+      super();
+    }
+  }
+  Object.defineProperty(window, 'SpeechSynthesisUtterance', { value: Utterance, configurable: true });
 }
 const spoken = (): string[] => (window as unknown as { __spoken?: string[] }).__spoken ?? [];
 /** Whether at least `n` things were said. Runs in the page (self-contained: page functions are sent as text). */
@@ -63,10 +76,15 @@ const notMarked = (arg: { prefix: string; text: string }): boolean => {
     if (key.startsWith(arg.prefix)) return ![...h].some((r) => (r as Range).toString() === arg.text);
   return false;
 };
-/** The first marked word of more than three letters. Runs in the page. */
+/** The first marked word of more than three letters in view, once the page is marked. Runs in the page. */
 function someMarkedWord(prefix: string): string {
-  for (const [key, h] of CSS.highlights ?? [])
-    if (key.startsWith(prefix)) return [...h].map((r) => (r as Range).toString()).find((t) => t.length > 3) ?? '';
+  for (const [key, h] of CSS.highlights ?? []) {
+    if (!key.startsWith(prefix)) continue;
+    for (const r of h as Iterable<Range>) {
+      const box = r.getClientRects()[0];
+      if (r.toString().length > 3 && box && box.top > 0 && box.bottom < innerHeight) return r.toString();
+    }
+  }
   return '';
 }
 
@@ -80,8 +98,42 @@ function search(query: string): void {
 async function clearSync(): Promise<void> {
   const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
   await api.storage.sync.clear();
+  await api.storage.local.clear();
 }
-declare const chrome: { storage: { sync: { clear(): Promise<void> } } };
+async function setSync(items: Record<string, unknown>): Promise<void> {
+  const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+  await api.storage.sync.set(items);
+}
+declare const chrome: {
+  storage: { sync: { clear(): Promise<void>; set(v: object): Promise<void> }; local: { clear(): Promise<void> } };
+};
+
+/** A reader's lists as the extension stores them (version 2 of the saved terms). */
+const READER = {
+  savedTerms: [
+    { id: 't-score', at: 3 },
+    { id: 'denosumab', at: 2 },
+    { id: 'kyphosis', at: 1 },
+  ],
+  savedTerms$: { v: 2 },
+  knownTerms: ['sciatica'],
+};
+
+/** The text of each page of a PDF. */
+async function pdfPages(data: Buffer): Promise<string[]> {
+  const doc = await getDocument({ data: new Uint8Array(data), useSystemFonts: true }).promise;
+  const pages: string[] = [];
+  for (let i = 1; i <= doc.numPages; i++) {
+    const content = await (await doc.getPage(i)).getTextContent();
+    pages.push(
+      content.items
+        .map((it) => ('str' in it ? it.str : ''))
+        .join(' ')
+        .replace(/\s+/g, ' '),
+    );
+  }
+  return pages;
+}
 
 describe.each(Object.keys(BROWSERS) as (keyof typeof BROWSERS)[])('my terms in %s', (name) => {
   let browser: TestBrowser;
@@ -162,7 +214,7 @@ describe.each(Object.keys(BROWSERS) as (keyof typeof BROWSERS)[])('my terms in %
     await popup.open(`${browser.extensionBase}popup.html`, '#popup-tab-mine');
     const tab = (await popup.evaluate(centreOf, '#popup-tab-mine'))!;
     await popup.click(tab.x, tab.y);
-    const restore = '.known-terms button[aria-label="Mark Kyphosis again"]';
+    const restore = '.known-terms button[aria-label="Mark again: Kyphosis"]';
     await popup.waitFor((s) => document.querySelector(s) !== null, restore);
     const at = (await popup.evaluate(centreOf, restore))!;
     await popup.click(at.x, at.y);
@@ -191,8 +243,9 @@ describe.each(Object.keys(BROWSERS) as (keyof typeof BROWSERS)[])('my terms in %
 
     // The card on a marked word of the same page (the glossary page marks the terms in its details).
     await page.evaluate(stubSpeech, [{ lang: 'en-GB', localService: true }]);
+    // The search's results are marked afresh: wait for a mark in view.
+    await page.waitFor(someMarkedWord, HIGHLIGHT_PREFIX);
     const marked = await page.evaluate(someMarkedWord, HIGHLIGHT_PREFIX);
-    expect(marked).not.toBe('');
     await openCard(page, marked);
     await clickInCard(page, 'Listen');
     await page.waitFor(spokenAtLeast, 2);
@@ -225,4 +278,100 @@ describe.each(Object.keys(BROWSERS) as (keyof typeof BROWSERS)[])('my terms in %
     expect(await page.evaluate(() => document.querySelectorAll('button.listen').length, null)).toBe(0);
     await page.close();
   });
+  describe.each([
+    ['light', false],
+    ['dark', true],
+  ] as const)('with saved and known terms, in %s mode', (scheme, dark) => {
+    let page: TestPage;
+    beforeAll(async () => {
+      page = dark ? await browser.newDarkPage() : await browser.newPage();
+      // Firefox's dark page is a browser of its own, with its own storage: the lists go in from it.
+      await page.open(`${browser.extensionBase}options.html`, 'body');
+      await page.evaluate(clearSync, null);
+      await page.evaluate(setSync, READER);
+    }, 60_000);
+    afterAll(async () => {
+      await page?.close();
+    });
+
+    it('should have no axe violations in My terms', async () => {
+      await page.open(`${browser.extensionBase}popup.html`, '#popup-tab-mine');
+      const tab = (await page.evaluate(centreOf, '#popup-tab-mine'))!;
+      await page.click(tab.x, tab.y);
+      await page.waitFor((n) => document.querySelectorAll('.saved-list .my-name').length === n, 3);
+      await page.waitFor((s) => document.querySelector(s) !== null, '.known-terms button');
+      expect(await page.evaluate(savedNames, null)).toEqual(['T-score', 'Denosumab', 'Kyphosis']);
+      expect(await axeViolations(page), `My terms, ${scheme}`).toEqual([]);
+      await page.screenshot(path.join(SHOTS, `popup-my-terms-${scheme}-${name}.png`));
+    });
+
+    it('should build the visit sheet from saved and page terms, with no axe violations', async () => {
+      await page.open(`${browser.extensionBase}visit-sheet.html?page=vertebroplasty,kyphosis`, '.sheet-term');
+      await page.waitFor((n) => document.querySelectorAll('.sheet-term').length === n, 4);
+      const sections = await page.evaluate(
+        () =>
+          [...document.querySelectorAll('.sheet-term-list')].map((s) => [...s.querySelectorAll('dt')].map((d) => d.textContent)),
+        null,
+      );
+      // Saved terms newest first; the page's terms after, without the ones already saved.
+      expect(sections).toEqual([['T-score', 'Denosumab', 'Kyphosis'], ['Vertebroplasty']]);
+      expect(await axeViolations(page), `visit sheet, ${scheme}`).toEqual([]);
+      await page.screenshot(path.join(SHOTS, `visit-sheet-${scheme}-${name}.png`));
+    });
+  });
+
+  it.runIf(name === 'chromium')(
+    'should print the visit sheet on A4 and US Letter: black on white, ticked questions only, no buttons',
+    async () => {
+      await ext.evaluate(clearSync, null);
+      await ext.evaluate(setSync, READER);
+      const page = await browser.newPage();
+      await page.open(`${browser.extensionBase}visit-sheet.html?page=vertebroplasty`, '.sheet-term');
+      await page.waitFor((n) => document.querySelectorAll('.sheet-term').length === n, 4);
+      // Tick one T-score question, untick one Ask Me 3 question, add a question of one's own and a note.
+      const facts = await page.evaluate(() => {
+        const label = (input: HTMLInputElement) => document.querySelector(`label[for="${input.id}"]`)?.textContent ?? '';
+        const groups = [...document.querySelectorAll('fieldset.sheet-group')];
+        const first = (i: number) => groups[i]!.querySelector<HTMLInputElement>('input[type="checkbox"]')!;
+        const tScore = groups.find((g) => g.querySelector('legend')?.textContent?.includes('T-score'))!;
+        const tick = tScore.querySelector<HTMLInputElement>('input[type="checkbox"]')!;
+        const untick = first(0);
+        return { ticked: label(tick), unticked: label(untick), tickId: tick.id, untickId: untick.id };
+      }, null);
+      for (const id of [facts.tickId, facts.untickId]) {
+        const at = (await page.evaluate(centreOf, `[id="${id}"]`))!;
+        await page.click(at.x, at.y);
+      }
+      await page.waitFor(
+        ({ a, b }) =>
+          (document.getElementById(a) as HTMLInputElement).checked && !(document.getElementById(b) as HTMLInputElement).checked,
+        { a: facts.tickId, b: facts.untickId },
+      );
+      for (const format of ['A4', 'Letter'] as const) {
+        const pdf = await page.pdf!(format);
+        writeFileSync(path.join(SHOTS, `visit-sheet-${format}.pdf`), pdf);
+        const pages = await pdfPages(pdf);
+        const text = pages.join(' ');
+        expect(pages.length, `${format}: terms, then the questions on a page of their own`).toBeGreaterThanOrEqual(2);
+        expect(text).toContain('Visit sheet');
+        expect(text).toMatch(/T-score/);
+        expect(text).toContain('Vertebroplasty');
+        expect(text).toContain(facts.ticked);
+        expect(text).not.toContain(facts.unticked);
+        expect(text).toMatch(/not medical advice/);
+        expect(text).toMatch(/Sources:/);
+        expect(text).toContain(new Date().getFullYear().toString());
+        for (const control of ['Copy as text', 'Download (.txt)', 'Remove'])
+          expect(text, `${format}: no "${control}" on paper`).not.toContain(control);
+        expect(
+          pages.find((p) => p.includes(facts.ticked)),
+          'the questions start a new page',
+        ).not.toBe(pages[0]);
+      }
+      await page.emulatePrint!(true);
+      await page.screenshot(path.join(SHOTS, 'visit-sheet-print-chromium.png'));
+      await page.emulatePrint!(false);
+      await page.close();
+    },
+  );
 });

@@ -4,14 +4,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from './axe';
 import { BROWSERS, type TestBrowser, type TestPage } from './browsers';
 import { HIGHLIGHT_PREFIX, HOST, markCenterAnyName, tooltipVisible } from './page-probes';
 import { FIXTURES, SHOTS } from './paths';
 import { countPixels, decodePng } from './png';
 import { serve, type StaticServer } from './server';
 
-const AXE_SOURCE = readFileSync(path.resolve('node_modules/axe-core/axe.min.js'), 'utf8');
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 /** Share of a picture's box that must be ink (lines, fills, labels) for it to count as drawn. */
 const MIN_INK = 0.05;
 
@@ -55,19 +54,6 @@ function pagePicture(selector: string): Box | null {
 function cardState(host: string): { term?: string; figure: boolean } {
   const root = document.querySelector(host)?.shadowRoot;
   return { term: root?.querySelector('.hg-term')?.textContent ?? undefined, figure: !!root?.querySelector('figure') };
-}
-
-async function axeViolations(page: TestPage): Promise<string[]> {
-  await page.evaluate((src) => void (0, eval)(src), AXE_SOURCE);
-  return page.evaluate(async (tags) => {
-    const axe = (
-      window as unknown as {
-        axe: { run(c: Document, o: object): Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }> };
-      }
-    ).axe;
-    const r = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
-    return r.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
-  }, AXE_TAGS);
 }
 
 /** Screenshots the page and returns the share of the box whose pixels stand out from the background. */

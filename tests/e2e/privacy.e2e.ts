@@ -16,7 +16,7 @@ import { waitForMarksToSettle } from './wait-scan';
 
 const FIXTURES = path.resolve('tests/fixtures');
 /** Extension pages to open, when the build has them (others are building some of them). */
-const EXTENSION_PAGES = ['popup.html', 'options.html', 'glossary.html'];
+const EXTENSION_PAGES = ['popup.html', 'options.html', 'glossary.html', 'visit-sheet.html'];
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 interface Recorded {

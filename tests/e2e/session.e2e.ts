@@ -121,12 +121,23 @@ describe.each(Object.keys(BROWSERS) as (keyof typeof BROWSERS)[])('settings and 
   it('should take Tab into the card a keyboard command opened, and Escape back out', async () => {
     await ext.evaluate(askTabs, { type: 'hg:jump', termId: 'kyphosis', direction: 1 });
     await page.waitFor(tooltipVisible, HOST);
+    const focused = (): Promise<string> =>
+      page.evaluate((h) => {
+        const a = document.querySelector(h)?.shadowRoot?.activeElement;
+        return a ? `${a.localName} ${a.localName === 'a' ? a.getAttribute('href') : a.textContent?.trim()}` : '';
+      }, HOST);
+    // Into the card: its first button, which Enter presses (and presses back).
     await page.press('Tab');
-    const focused = await page.evaluate((h) => {
-      const a = document.querySelector(h)?.shadowRoot?.activeElement;
-      return a ? `${a.localName} ${a.getAttribute('href')}` : '';
-    }, HOST);
-    expect(focused).toMatch(/^a .*glossary\.html#kyphosis$/);
+    expect(await focused()).toBe('button Save');
+    await page.press('Enter');
+    await page.waitFor((h) => document.querySelector(h)?.shadowRoot?.activeElement?.textContent?.trim() === 'Saved', HOST);
+    await page.press('Enter');
+    await page.waitFor((h) => document.querySelector(h)?.shadowRoot?.activeElement?.textContent?.trim() === 'Save', HOST);
+    await page.press('Tab');
+    expect(await focused()).toBe('button I know this word');
+    // On to "Learn more" (past Listen, where the device has a voice).
+    for (let i = 0; i < 2 && !(await focused()).startsWith('a '); i++) await page.press('Tab');
+    expect(await focused()).toMatch(/^a .*glossary\.html#kyphosis$/);
     await page.press('Escape');
     await page.waitFor((h) => !document.querySelector(h)?.shadowRoot?.querySelector('.tippy-box[data-state="visible"]'), HOST);
     const after = await page.evaluate((h) => document.querySelector(h)?.shadowRoot?.activeElement?.localName ?? 'none', HOST);
