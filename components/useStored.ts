@@ -21,7 +21,11 @@ export function useStored<T>(
     const unwatch = item.watch((v) => live && setValue(parse(v)));
     return () => {
       live = false;
-      unwatch();
+      try {
+        unwatch();
+      } catch {
+        // In a card whose extension is gone (reloaded or removed), the storage API refuses: nothing to unwatch.
+      }
     };
   }, [item, parse]);
   const save = useCallback(

@@ -7,6 +7,8 @@
 export type MessageListener = (message: unknown, sender: unknown, sendResponse: (reply: unknown) => void) => boolean | void;
 
 export interface FirstStageRuntime {
+  /** Undefined once the extension was reloaded, updated, disabled or removed (Chrome). */
+  readonly id?: string;
   getURL(path: string): string;
   onMessage: {
     addListener(listener: MessageListener): void;

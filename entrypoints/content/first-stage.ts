@@ -3,6 +3,7 @@ import { loadPrecheck } from '../../glossary/precheck';
 import type { FirstStageRuntime, MessageListener } from './extension-api';
 import type { PageSession } from './session';
 import type { ContentRequest, ExplainReply, JumpReply, TermsReply } from './messages';
+import { isOrphaned, watchOrphaned } from './orphan';
 import { whenMayHoldTerm } from './page-text';
 
 export interface FirstStageDeps {
@@ -18,18 +19,30 @@ export interface FirstStageDeps {
  * message listener at once; the engine (and with it the settings) once the page's text may hold
  * a term, or when the user asks to explain a selection; the card on first use (lazy-tooltip.ts).
  */
-export function runOnPage(doc: Document, signal: AbortSignal, deps: FirstStageDeps): void {
+export function runOnPage(doc: Document, outer: AbortSignal, deps: FirstStageDeps): void {
   const hostname = doc.location?.hostname ?? '';
+  // Ends with the page, or when the extension is gone: everything this script set up goes with it.
+  const life = new AbortController();
+  outer.addEventListener('abort', () => life.abort(), { once: true, signal: life.signal });
+  const signal = life.signal;
   let session: Promise<PageSession> | undefined;
   let current: PageSession | undefined;
-  const start = (): Promise<PageSession> =>
-    (session ??= deps.startEngine(doc, signal).then(
-      (s) => (current = s),
+  const start = (): Promise<PageSession> => {
+    if (isOrphaned(deps.runtime)) {
+      life.abort();
+      return Promise.reject(new Error('the extension is gone'));
+    }
+    return (session ??= deps.startEngine(doc, signal).then(
+      (s) => {
+        watchOrphaned(deps.runtime, () => life.abort(), signal);
+        return (current = s);
+      },
       (e: unknown) => {
         session = undefined; // tried again on the next wake-up or request
         throw e;
       },
     ));
+  };
 
   const explain = async (text: string): Promise<ExplainReply> => {
     const sel = doc.getSelection();
@@ -55,7 +68,17 @@ export function runOnPage(doc: Document, signal: AbortSignal, deps: FirstStageDe
     return true;
   };
   deps.runtime.onMessage.addListener(onMessage);
-  signal.addEventListener('abort', () => deps.runtime.onMessage.removeListener(onMessage), { once: true });
+  signal.addEventListener(
+    'abort',
+    () => {
+      try {
+        deps.runtime.onMessage.removeListener(onMessage);
+      } catch {
+        // An orphan's API may refuse: its listener can never be called again anyway.
+      }
+    },
+    { once: true },
+  );
 
   const mayHold = deps.mayHold ?? loadPrecheck(precheck);
   void whenMayHoldTerm(doc, mayHold, signal).then(() => (signal.aborted ? undefined : start().catch(() => undefined)));

@@ -2,9 +2,10 @@ import type { Matcher } from '../../glossary/matcher';
 import type { MarkStyle } from '../../settings/parse';
 import { followPointer } from './hover';
 import { createLazyTooltip, type CardModule } from './lazy-tooltip';
-import { highlightName, isDarkPage } from './mark-style';
+import { HIGHLIGHT_NAMES, highlightName, isDarkPage } from './mark-style';
 import { createNavigator } from './navigate';
 import { afterNextPaint } from './yield';
+import { HOST_TAG } from './scan';
 import { createScanner } from './scanner';
 import markCss from '../marks.css?inline';
 import { watchChanges } from './watch';
@@ -57,6 +58,7 @@ export function startHighlighter(doc: Document, opts: HighlighterOptions): Highl
   let dark = false;
   let style = opts.markStyle ?? 'underline';
   let name: string | undefined;
+  removeLeftovers(doc, registry);
   const setMarkStyle = (next: MarkStyle): void => {
     style = next;
     if (name && registry.get(name) === highlight) registry.delete(name);
@@ -129,6 +131,17 @@ export function startHighlighter(doc: Document, opts: HighlighterOptions): Highl
     if (tooltip.termId !== undefined && ids.has(tooltip.termId)) tooltip.hide();
   };
   return { ready, counts, jump, explain, setMarkStyle, setKnown };
+}
+
+/**
+ * Marks and a card left by an earlier instance of this extension, reloaded or updated while the
+ * page was open: Firefox then injects the new content script and the old one can no longer run,
+ * so its highlight stays registered and its card's host stays in the page. They go before ours come.
+ */
+function removeLeftovers(doc: Document, registry: HighlightRegistry): void {
+  // By name: Firefox cannot iterate the registry from a content script ("Xray wrapping of iterators").
+  for (const name of Object.values(HIGHLIGHT_NAMES)) registry.delete(name);
+  for (const host of doc.documentElement.querySelectorAll(`:scope > ${HOST_TAG}`)) host.remove();
 }
 
 /** Seconds after the first scan at which not-yet-defined custom elements are looked at again. */

@@ -13,4 +13,6 @@ export const LIMITS = {
   precheckChars: 1_000_000,
   /** Added text is prechecked at most this often on a page with no term yet (a live ticker). */
   wakeCheckMs: 250,
+  /** How often a marked page asks whether its extension is still there (reloaded, updated, removed). */
+  orphanCheckMs: 1000,
 } as const;

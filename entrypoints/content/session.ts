@@ -60,16 +60,12 @@ export function startSession(doc: Document, signal: AbortSignal, start: Start): 
     running = { controller, h, settings: s };
   };
   signal.addEventListener('abort', stop, { once: true });
-  signal.addEventListener('abort', watchSettings(apply), { once: true });
+  signal.addEventListener('abort', quietly(watchSettings(apply)), { once: true });
   const setKnown = (ids: string[]): void => {
     known = new Set(ids);
     running?.h.setKnown(known);
   };
-  signal.addEventListener(
-    'abort',
-    knownTermsItem.watch((v) => setKnown(parseKnown(v))),
-    { once: true },
-  );
+  signal.addEventListener('abort', quietly(knownTermsItem.watch((v) => setKnown(parseKnown(v)))), { once: true });
   const ready = Promise.all([loadSettings(), loadKnown()]).then(([s, ids]) => {
     known = new Set(ids);
     apply(s);
@@ -82,3 +78,14 @@ export function startSession(doc: Document, signal: AbortSignal, start: Start): 
     explain: (text, range) => running?.h.explain(text, range),
   };
 }
+
+/** An unwatch that cannot throw: a session stopped because its extension is gone finds the storage API refusing. */
+const quietly =
+  (unwatch: () => void): (() => void) =>
+  () => {
+    try {
+      unwatch();
+    } catch {
+      // Nothing left to unwatch.
+    }
+  };

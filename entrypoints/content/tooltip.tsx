@@ -75,6 +75,7 @@ export function createTooltip({ doc, signal, learnMoreUrl, loadPicture }: Toolti
     const shadow = host.attachShadow({ mode: 'open' });
     adoptStyles(shadow, `${tippyCss}\n${cardCss}`);
     const container = doc.createElement('div');
+    container.className = 'hg-layer';
     content = doc.createElement('div');
     live = doc.createElement('div');
     live.className = 'hg-live';
@@ -123,9 +124,10 @@ export function createTooltip({ doc, signal, learnMoreUrl, loadPicture }: Toolti
   signal.addEventListener(
     'abort',
     () => {
+      // The host first: whatever fails below (an extension gone leaves its APIs throwing), the card goes.
+      host?.remove();
       instance?.destroy();
       if (content) render(null, content);
-      host?.remove();
     },
     { once: true },
   );

@@ -7,6 +7,7 @@ import type { PageSession } from '../../entrypoints/content/session';
 function fakeRuntime() {
   const listeners = new Set<MessageListener>();
   const runtime: FirstStageRuntime = {
+    id: 'test-extension',
     getURL: (p) => `ext://${p}`,
     onMessage: { addListener: (l) => void listeners.add(l), removeListener: (l) => void listeners.delete(l) },
   };
@@ -79,5 +80,46 @@ describe('runOnPage (the first stage)', () => {
     expect(listeners.size).toBe(1);
     controller.abort();
     expect(listeners.size).toBe(0);
+  });
+});
+
+describe('runOnPage when its extension is gone (reloaded, updated, disabled or removed)', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+    document.body.replaceChildren();
+  });
+
+  it('should stop its session and its listener soon after the runtime loses its id', async () => {
+    vi.useFakeTimers();
+    const { runtime, listeners } = fakeRuntime();
+    let id: string | undefined = 'ext-id';
+    Object.defineProperty(runtime, 'id', { get: () => id });
+    let sessionSignal: AbortSignal | undefined;
+    const startEngine = vi.fn(async (_doc: Document, signal: AbortSignal) => {
+      sessionSignal = signal;
+      return session([['kyphosis', 1]]);
+    });
+    document.body.append(Object.assign(document.createElement('p'), { textContent: 'kyphosis' }));
+    runOnPage(document, new AbortController().signal, { runtime, startEngine, mayHold: (t) => t.includes('kyphosis') });
+    await vi.waitFor(() => expect(startEngine).toHaveBeenCalledTimes(1));
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(sessionSignal?.aborted).toBe(false);
+    expect(listeners.size).toBe(1);
+    id = undefined;
+    await vi.advanceTimersByTimeAsync(1500);
+    expect(sessionSignal?.aborted).toBe(true);
+    expect(listeners.size).toBe(0);
+    // Nothing is left ticking.
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('should not load the engine at all once the extension is gone', async () => {
+    const { runtime, listeners } = fakeRuntime();
+    Object.defineProperty(runtime, 'id', { get: () => undefined });
+    const startEngine = vi.fn(async () => session([]));
+    document.body.append(Object.assign(document.createElement('p'), { textContent: 'kyphosis' }));
+    runOnPage(document, new AbortController().signal, { runtime, startEngine, mayHold: (t) => t.includes('kyphosis') });
+    await vi.waitFor(() => expect(listeners.size).toBe(0));
+    expect(startEngine).not.toHaveBeenCalled();
   });
 });
