@@ -85,12 +85,26 @@ export function Options() {
     document.title = t('optionsTitle');
   }, []);
 
+  // A change the storage refused (sync storage full): said at the top, the control back as stored.
+  const [problem, setProblem] = useState('');
+  const attempt = async (write: () => Promise<void>, done: string): Promise<boolean> => {
+    try {
+      await write();
+    } catch (e) {
+      setStatus('');
+      setProblem(/quota/i.test(String(e)) ? t('optStorageFull') : t('optStorageFailed'));
+      return false;
+    }
+    setProblem('');
+    setStatus(done);
+    return true;
+  };
+
   // Every control saves at once; the status line says so (and is announced politely).
   const saved =
     <T,>(save: (v: T) => Promise<void>) =>
     async (v: T) => {
-      await save(v);
-      setStatus(t('optSaved'));
+      await attempt(() => save(v), t('optSaved'));
     };
 
   const onAddSite = async (e: Event) => {
@@ -103,16 +117,16 @@ export function Options() {
       return;
     }
     setSiteError('');
+    const typed = siteInput;
     setSiteInput('');
-    await setSites(result.sites);
-    setStatus(t('optSiteAdded', result.site));
+    // Not stored: what the reader typed comes back, to try again.
+    if (!(await attempt(() => setSites(result.sites), t('optSiteAdded', result.site)))) setSiteInput(typed);
   };
 
   const onReset = async () => {
-    await resetSettings();
+    if (!(await attempt(resetSettings, t('optResetDone')))) return;
     setSiteInput('');
     setSiteError('');
-    setStatus(t('optResetDone'));
   };
 
   return (
@@ -121,6 +135,11 @@ export function Options() {
         <h1>{t('optionsTitle')}</h1>
       </header>
       <main class="page-main options">
+        {problem && (
+          <p class="note notice" role="alert">
+            {problem}
+          </p>
+        )}
         <section aria-labelledby="opt-general">
           <h2 id="opt-general">{t('optGeneral')}</h2>
           <Switch id="opt-enabled" label={t('switchEnabled')} checked={enabled} onChange={saved(setEnabled)} />
@@ -216,7 +235,7 @@ export function Options() {
                     type="button"
                     class="secondary"
                     aria-label={t('optSiteRemove', s)}
-                    onClick={() => void setSites(removeSite(sites, s)).then(() => setStatus(t('optSiteRemoved', s)))}
+                    onClick={() => void attempt(() => setSites(removeSite(sites, s)), t('optSiteRemoved', s))}
                   >
                     {t('optSiteRemoveShort')}
                   </button>

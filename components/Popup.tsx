@@ -48,6 +48,13 @@ export function Popup({ initialView = 'overview' }: { initialView?: View }) {
   const condition = CONDITIONS[0];
   const siteOn = site && sites ? !isSiteDisabled(site, sites) : undefined;
   const marking = enabled === undefined || !ready ? undefined : enabled && (site === undefined || siteOn === true);
+  // A switch the storage refused (sync storage full) flips back, and says why.
+  const [problem, setProblem] = useState('');
+  const store = (write: Promise<void>): void =>
+    void write.then(
+      () => setProblem(''),
+      (e: unknown) => setProblem(/quota/i.test(String(e)) ? t('optStorageFull') : t('optStorageFailed')),
+    );
 
   return (
     <div class="popup">
@@ -63,17 +70,22 @@ export function Popup({ initialView = 'overview' }: { initialView?: View }) {
           </button>
         </nav>
         <div class="switches">
-          <Switch id="switch-enabled" label={t('switchEnabled')} checked={enabled} onChange={(on) => void setEnabled(on)} />
+          <Switch id="switch-enabled" label={t('switchEnabled')} checked={enabled} onChange={(on) => store(setEnabled(on))} />
           {ready && site !== undefined && (
             <Switch
               id="switch-site"
               label={t('switchSite', site)}
               checked={siteOn}
               disabled={enabled === false}
-              onChange={(on) => sites && void setSites(toggleSite(sites, site, on))}
+              onChange={(on) => sites && store(setSites(toggleSite(sites, site, on)))}
             />
           )}
           {ready && url !== undefined && site === undefined && <p class="note small">{t('switchSiteNone')}</p>}
+          {problem && (
+            <p class="note notice small" role="alert">
+              {problem}
+            </p>
+          )}
         </div>
       </header>
       <main class="main">

@@ -31,9 +31,15 @@ export function useStored<T>(
   const save = useCallback(
     async (next: T) => {
       setValue(next);
-      await item.setValue(next);
+      try {
+        await item.setValue(next);
+      } catch (e) {
+        // Not stored (sync storage full, say): show what is stored, and let the caller say why.
+        setValue(parse(await item.getValue().catch(() => undefined)));
+        throw e;
+      }
     },
-    [item],
+    [item, parse],
   );
   return [value, save];
 }

@@ -1,5 +1,5 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { Options } from '../../components/Options';
 import {
@@ -116,6 +116,31 @@ describe('Options', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Remove example.com' }));
     await waitFor(async () => expect(await disabledSitesItem.getValue()).toEqual([]));
     await waitFor(() => expect(document.querySelector('.status')?.textContent).toBe('Removed example.com.'));
+  });
+
+  it('should say so when sync storage is full, keep the site list as stored and the typed site', async () => {
+    await disabledSitesItem.setValue(['example.org']);
+    await renderOptions();
+    vi.spyOn(fakeBrowser.storage.sync, 'set').mockRejectedValue(new Error('QUOTA_BYTES quota exceeded'));
+    const input = screen.getByRole('textbox', { name: 'Site to add' }) as HTMLInputElement;
+    fireEvent.input(input, { target: { value: 'example.com' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add site' }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/sync storage is full, so this change was not saved/);
+    expect(await disabledSitesItem.getValue()).toEqual(['example.org']);
+    await waitFor(() => expect(screen.queryByText('example.com')).toBeNull());
+    // What the reader typed is kept, to try again.
+    expect(input.value).toBe('example.com');
+  });
+
+  it('should put a switch back when its change cannot be stored', async () => {
+    await renderOptions();
+    const pictures = screen.getByRole('switch', { name: /pictures/i }) as HTMLInputElement;
+    expect(pictures.getAttribute('aria-checked') ?? String(pictures.checked)).toBe('true');
+    vi.spyOn(fakeBrowser.storage.sync, 'set').mockRejectedValue(new Error('IO error'));
+    fireEvent.click(pictures);
+    expect((await screen.findByRole('alert')).textContent).toMatch(/could not be saved just now/);
+    await waitFor(() => expect(pictures.getAttribute('aria-checked') ?? String(pictures.checked)).toBe('true'));
+    expect(await showPicturesItem.getValue()).toBe(true);
   });
 
   it('should reset everything to the defaults', async () => {

@@ -1,5 +1,6 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
 import { REPLY_TIMEOUT_MS } from '../../components/active-tab';
 import { Popup } from '../../components/Popup';
 import { CONDITIONS } from '../../glossary/terms';
@@ -166,6 +167,17 @@ describe('Popup', () => {
     await waitFor(async () => expect(await enabledItem.getValue()).toBe(false));
     // The site switch means nothing while everything is off.
     expect(site.disabled).toBe(true);
+  });
+
+  it('should flip a switch back and say why when sync storage is full', async () => {
+    renderPopup();
+    const site = (await screen.findByRole('switch', { name: 'Mark terms on example.com' })) as HTMLInputElement;
+    await waitFor(() => expect(site.checked && !site.disabled).toBe(true));
+    vi.spyOn(fakeBrowser.storage.sync, 'set').mockRejectedValue(new Error('QUOTA_BYTES quota exceeded'));
+    fireEvent.click(site);
+    expect((await screen.findByRole('alert')).textContent).toMatch(/sync storage is full/);
+    await waitFor(() => expect(site.checked).toBe(true));
+    expect(await disabledSitesItem.getValue()).toEqual([]);
   });
 
   it('should follow a change made elsewhere (the options page) while open', async () => {

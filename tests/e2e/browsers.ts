@@ -51,6 +51,8 @@ export async function launchChromium(): Promise<TestBrowser> {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     viewport: { width: 1280, height: 800 },
+    // Playwright turns the back-forward cache off; a user's Chromium has it on (tests/e2e/faults.e2e.ts).
+    ignoreDefaultArgs: ['--disable-back-forward-cache'],
     args: [
       `--disable-extensions-except=${CHROME_EXT}`,
       `--load-extension=${CHROME_EXT}`,

@@ -215,9 +215,14 @@ describe.each(Object.keys(BROWSERS) as (keyof typeof BROWSERS)[])('my terms in %
     const tab = (await popup.evaluate(centreOf, '#popup-tab-mine'))!;
     await popup.click(tab.x, tab.y);
     const restore = '.known-terms button[aria-label="Mark again: Kyphosis"]';
-    await popup.waitFor((s) => document.querySelector(s) !== null, restore);
+    // Both lists read (the saved one, empty here, says so above the known one): the layout is still.
+    await popup.waitFor(
+      (s) => document.querySelector(s) !== null && document.querySelector('#saved-heading + p.note') !== null,
+      restore,
+    );
     const at = (await popup.evaluate(centreOf, restore))!;
     await popup.click(at.x, at.y);
+    await popup.waitFor((s) => document.querySelector(s) === null, restore);
     await a.bringToFront();
     await a.waitFor(isMarked, kyphosis);
     await b.bringToFront();

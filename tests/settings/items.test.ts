@@ -35,6 +35,12 @@ describe('stored settings', () => {
     expect(await loadSettings()).toEqual(DEFAULTS);
   });
 
+  it('should give the defaults, without throwing, when the storage read itself fails', async () => {
+    vi.spyOn(fakeBrowser.storage.sync, 'get').mockRejectedValue(new Error('storage is broken'));
+    expect(await loadSettings()).toEqual(DEFAULTS);
+    vi.restoreAllMocks();
+  });
+
   it.each(CORRUPT)('should fall back to defaults, without throwing, when every value is %s', async (_name, value) => {
     await fakeBrowser.storage.sync.set({
       enabled: value,

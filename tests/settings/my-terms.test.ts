@@ -138,3 +138,16 @@ describe('known terms', () => {
     expect(await loadKnown()).toEqual(['sciatica']);
   });
 });
+
+describe('lists from another version of the extension', () => {
+  it('should read a list a newer version stored, without throwing', async () => {
+    // A newer version's format may differ: what this version can read is kept, the rest dropped.
+    await fakeBrowser.storage.sync.set({
+      savedTerms: [{ id: 'kyphosis', at: 5, note: 'from v3' }, { term: 'dxa-scan' }],
+      savedTerms$: { v: 3 },
+    });
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    await savedTermsItem.migrate().catch(() => undefined);
+    expect(await loadSaved()).toEqual([{ id: 'kyphosis', at: 5 }]);
+  });
+});
