@@ -30,6 +30,34 @@ function centreOf(selector: string): { x: number; y: number } | null {
   return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
 }
 
+/** The centre of `selector` once it has stopped moving (a smooth scroll into view, a list still loading). */
+async function stableCentre(page: TestPage, selector: string): Promise<{ x: number; y: number }> {
+  let last = await page.evaluate(centreOf, selector);
+  for (let same = 0; same < 2;) {
+    await new Promise((r) => setTimeout(r, 100));
+    const now = await page.evaluate(centreOf, selector);
+    same = now && last && now.x === last.x && now.y === last.y ? same + 1 : 0;
+    last = now;
+  }
+  return last!;
+}
+
+/** Opens the popup page on its My terms tab, chosen by pointer as a reader would. */
+async function openMyTerms(page: TestPage, base: string): Promise<void> {
+  await page.open(`${base}popup.html`, '#popup-tab-mine');
+  // Input goes to the tab in front only.
+  await page.bringToFront();
+  const tab = await stableCentre(page, '#popup-tab-mine');
+  await page.click(tab.x, tab.y);
+  // Every panel is in the page, hidden but one: wait for this one to be the one shown.
+  await page.waitFor(
+    () =>
+      document.querySelector('#popup-tab-mine')?.getAttribute('aria-selected') === 'true' &&
+      (document.querySelector('.my-terms') as HTMLElement | null)?.offsetParent !== null,
+    null,
+  );
+}
+
 /** Texts of the saved terms' names in the popup's My terms. Runs in the page. */
 const savedNames = (): string[] => [...document.querySelectorAll('.saved-list .my-name')].map((n) => n.textContent ?? '');
 
@@ -178,9 +206,7 @@ describe.each(Object.keys(BROWSERS) as (keyof typeof BROWSERS)[])('my terms in %
     await page.screenshot(path.join(SHOTS, `card-actions-${name}.png`));
 
     const popup = await browser.newPage();
-    await popup.open(`${browser.extensionBase}popup.html`, '#popup-tab-mine');
-    const tab = (await popup.evaluate(centreOf, '#popup-tab-mine'))!;
-    await popup.click(tab.x, tab.y);
+    await openMyTerms(popup, browser.extensionBase);
     await popup.waitFor((n) => document.querySelectorAll('.saved-list .my-name').length === n, 1);
     expect(await popup.evaluate(savedNames, null)).toEqual(['Kyphosis']);
     await popup.screenshot(path.join(SHOTS, `popup-my-terms-${name}.png`));
@@ -211,16 +237,14 @@ describe.each(Object.keys(BROWSERS) as (keyof typeof BROWSERS)[])('my terms in %
     await b.waitFor(notMarked, kyphosis);
 
     const popup = await browser.newPage();
-    await popup.open(`${browser.extensionBase}popup.html`, '#popup-tab-mine');
-    const tab = (await popup.evaluate(centreOf, '#popup-tab-mine'))!;
-    await popup.click(tab.x, tab.y);
+    await openMyTerms(popup, browser.extensionBase);
     const restore = '.known-terms button[aria-label="Mark again: Kyphosis"]';
     // Both lists read (the saved one, empty here, says so above the known one): the layout is still.
     await popup.waitFor(
       (s) => document.querySelector(s) !== null && document.querySelector('#saved-heading + p.note') !== null,
       restore,
     );
-    const at = (await popup.evaluate(centreOf, restore))!;
+    const at = await stableCentre(popup, restore);
     await popup.click(at.x, at.y);
     await popup.waitFor((s) => document.querySelector(s) === null, restore);
     await a.bringToFront();
@@ -300,9 +324,7 @@ describe.each(Object.keys(BROWSERS) as (keyof typeof BROWSERS)[])('my terms in %
     });
 
     it('should have no axe violations in My terms', async () => {
-      await page.open(`${browser.extensionBase}popup.html`, '#popup-tab-mine');
-      const tab = (await page.evaluate(centreOf, '#popup-tab-mine'))!;
-      await page.click(tab.x, tab.y);
+      await openMyTerms(page, browser.extensionBase);
       await page.waitFor((n) => document.querySelectorAll('.saved-list .my-name').length === n, 3);
       await page.waitFor((s) => document.querySelector(s) !== null, '.known-terms button');
       expect(await page.evaluate(savedNames, null)).toEqual(['T-score', 'Denosumab', 'Kyphosis']);
