@@ -9,7 +9,7 @@ export default defineConfig({
     environment: 'happy-dom',
     setupFiles: ['tests/content/setup.ts'],
     include: ['tests/**/*.test.{ts,tsx}'],
-    exclude: ['tests/e2e/**'],
+    exclude: ['tests/e2e/**/*.e2e.ts'],
     reporters: ['default', ['json', { outputFile: 'test-results/unit.json' }]],
   },
 });

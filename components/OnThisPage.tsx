@@ -3,31 +3,50 @@ import type { TermsReply } from '../entrypoints/content/messages';
 import { termById } from '../glossary/terms';
 import { knownTermsItem, parseKnown, setKnown } from '../settings/my-terms';
 import { jumpTo, requestTerms } from './active-tab';
+import { ownPagesBase } from './links';
+import { noAccessReason, type NoAccessReason } from './page-access';
 import { visitSheetUrl } from './links';
-import { t } from './i18n';
+import { t, type MessageKey } from './i18n';
 import { displayName } from './letters';
 import { useStored } from './useStored';
 
-type State = { kind: 'loading' } | { kind: 'unavailable' } | { kind: 'ready'; counts: TermsReply['counts'] };
+type State =
+  { kind: 'loading' } | { kind: 'unavailable'; reason: NoAccessReason } | { kind: 'ready'; counts: TermsReply['counts'] };
+
+/** The message for each reason a tab has no terms to show. */
+const WHY: Record<NoAccessReason, MessageKey> = {
+  pdf: 'onPageWhyPdf',
+  document: 'onPageWhyDocument',
+  'old-browser': 'onPageWhyOldBrowser',
+  source: 'onPageWhySource',
+  'browser-page': 'onPageWhyBrowser',
+  'own-page': 'onPageWhyOwn',
+  store: 'onPageWhyStore',
+  file: 'onPageWhyFile',
+  reload: 'onPageWhyReload',
+  unknown: 'onPageUnavailable',
+};
 
 /** How often, in words: "once", "3 times". */
 export const timesText = (n: number) => (n === 1 ? t('onPageCountOnce') : t('onPageCountMany', n));
 
 /**
  * The popup's "On this page" tab: the terms the tab's content script marked, with counts; choosing
- * one scrolls the page to its next occurrence. `tabId` is undefined when there is no tab to ask.
+ * one scrolls the page to its next occurrence. `tabId` is undefined when there is no tab to ask;
+ * `url` when the browser does not show the tab's address.
  */
-export function OnThisPage({ tabId, marking }: { tabId: number | undefined; marking: boolean | undefined }) {
+export function OnThisPage({ tabId, url, marking }: { tabId: number | undefined; url?: string; marking: boolean | undefined }) {
   const [state, setState] = useState<State>({ kind: 'loading' });
   const [status, setStatus] = useState('');
   const [known] = useStored(knownTermsItem, parseKnown);
 
   const load = useCallback(async () => {
-    if (tabId === undefined) return setState({ kind: 'unavailable' });
+    if (tabId === undefined) return setState({ kind: 'unavailable', reason: 'unknown' });
     setState({ kind: 'loading' });
     const reply = await requestTerms(tabId);
-    setState(reply ? { kind: 'ready', counts: reply.counts } : { kind: 'unavailable' });
-  }, [tabId]);
+    const reason = noAccessReason(reply, url, ownPagesBase());
+    setState(reason || !reply ? { kind: 'unavailable', reason: reason ?? 'unknown' } : { kind: 'ready', counts: reply.counts });
+  }, [tabId, url]);
 
   // Again whenever marking is switched on or off: the content script applies it live.
   useEffect(() => {
@@ -38,14 +57,14 @@ export function OnThisPage({ tabId, marking }: { tabId: number | undefined; mark
     if (tabId === undefined) return;
     const name = displayName(termById.get(termId)!);
     const reply = await jumpTo(tabId, termId);
-    if (!reply) setState({ kind: 'unavailable' });
+    if (!reply) setState({ kind: 'unavailable', reason: 'reload' });
     else setStatus(reply.found ? t('onPageShown', name) : t('onPageNotFound', name));
   };
 
   return (
     <div class="on-page">
       {state.kind === 'loading' && <p class="note">{t('onPageLoading')}</p>}
-      {state.kind === 'unavailable' && <p class="note notice">{t('onPageUnavailable')}</p>}
+      {state.kind === 'unavailable' && <p class="note notice">{t(WHY[state.reason])}</p>}
       {state.kind === 'ready' && marking === false && <p class="note notice">{t('onPageOff')}</p>}
       {state.kind === 'ready' && marking !== false && state.counts.length === 0 && <p class="note">{t('onPageEmpty')}</p>}
       {state.kind === 'ready' && marking !== false && state.counts.length > 0 && (

@@ -109,7 +109,7 @@ export function Popup({ initialView = 'overview' }: { initialView?: View }) {
             <GlossaryPanel terms={TERMS} />
           </TabPanel>
           <TabPanel prefix={PREFIX} id="page" selected={view === 'page'}>
-            {ready && <OnThisPage tabId={tabId} marking={marking} />}
+            {ready && <OnThisPage tabId={tabId} url={url} marking={marking} />}
           </TabPanel>
           <TabPanel prefix={PREFIX} id="mine" selected={view === 'mine'}>
             <MyTerms sheetUrl={visitSheetUrl()} />

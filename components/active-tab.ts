@@ -1,5 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
-import type { ContentRequest, JumpReply, TermsReply } from '../entrypoints/content/messages';
+import { UNSUPPORTED, type ContentRequest, type JumpReply, type TermsReply } from '../entrypoints/content/messages';
 import { termById } from '../glossary/terms';
 
 /** The tab the popup was opened over. */
@@ -50,9 +50,10 @@ export async function jumpTo(tabId: number, termId: string): Promise<JumpReply |
 export function cleanTermsReply(reply: unknown): TermsReply | undefined {
   const counts = (reply as Partial<TermsReply> | undefined)?.counts;
   if (!Array.isArray(counts)) return undefined;
-  const hostname = (reply as Partial<TermsReply>).hostname;
+  const { hostname, unsupported } = reply as Partial<TermsReply>;
   return {
     ...(typeof hostname === 'string' && hostname ? { hostname } : {}),
+    ...(UNSUPPORTED.includes(unsupported!) ? { unsupported } : {}),
     counts: counts.filter(
       (c): c is [string, number] =>
         Array.isArray(c) && typeof c[0] === 'string' && termById.has(c[0]) && typeof c[1] === 'number' && c[1] > 0,

@@ -13,3 +13,8 @@ export function visitSheetUrl(pageTermIds: readonly string[] = []): string {
   const base = browser.runtime.getURL('/visit-sheet.html');
   return pageTermIds.length > 0 ? `${base}?page=${pageTermIds.map(encodeURIComponent).join(',')}` : base;
 }
+
+/** Where the extension's own pages live (`chrome-extension://<id>/`), to tell them from other tabs. */
+export function ownPagesBase(): string {
+  return browser.runtime.getURL('/');
+}

@@ -2,7 +2,7 @@ import precheck from 'virtual:glossary-precheck';
 import { loadPrecheck } from '../../glossary/precheck';
 import type { FirstStageRuntime, MessageListener } from './extension-api';
 import type { PageSession } from './session';
-import type { ContentRequest, ExplainReply, JumpReply, TermsReply } from './messages';
+import type { ContentRequest, ExplainReply, JumpReply, TermsReply, Unsupported } from './messages';
 import { isOrphaned, watchOrphaned } from './orphan';
 import { whenMayHoldTerm } from './page-text';
 
@@ -82,4 +82,17 @@ export function runOnPage(doc: Document, outer: AbortSignal, deps: FirstStageDep
 
   const mayHold = deps.mayHold ?? loadPrecheck(precheck);
   void whenMayHoldTerm(doc, mayHold, signal).then(() => (signal.aborted ? undefined : start().catch(() => undefined)));
+}
+
+/**
+ * In a top-level document the extension does not mark (a PDF viewer, a file shown as it is, a
+ * browser without the Highlight API): answers the popup with the reason, and nothing else.
+ */
+export function answerUnsupported(runtime: FirstStageRuntime, unsupported: Unsupported, hostname: string): void {
+  runtime.onMessage.addListener((msg, _sender, sendResponse) => {
+    const type = (msg as ContentRequest | undefined)?.type;
+    if (type === 'hg:terms') sendResponse({ counts: [], hostname, unsupported } satisfies TermsReply);
+    else if (type === 'hg:jump') sendResponse({ found: false } satisfies JumpReply);
+    else if (type === 'hg:explain') sendResponse({} satisfies ExplainReply);
+  });
 }

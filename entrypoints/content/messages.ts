@@ -1,6 +1,6 @@
 /**
  * Messages the popup and background send to the content script of a tab (browser.tabs.sendMessage),
- * and what it answers. Types only: both sides import them.
+ * and what it answers. Both sides import them.
  */
 export type ContentRequest =
   /** Terms marked on this page: id -> count, in first-seen order. */
@@ -10,10 +10,16 @@ export type ContentRequest =
   /** Show the card for a glossary term in the current selection (context menu). */
   | { type: 'hg:explain'; text: string };
 
+/** Documents the content script reaches but does not mark: a PDF viewer, a file shown as it is, a browser without the Highlight API. */
+export type Unsupported = 'pdf' | 'document' | 'old-browser';
+export const UNSUPPORTED: readonly Unsupported[] = ['pdf', 'document', 'old-browser'];
+
 export interface TermsReply {
   counts: [termId: string, count: number][];
   /** The page's hostname, so the popup's "On this site" switch needs no tab permission. */
   hostname?: string;
+  /** Set when the document is one the extension does not mark, and why. */
+  unsupported?: Unsupported;
 }
 export interface JumpReply {
   found: boolean;

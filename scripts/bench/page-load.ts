@@ -5,12 +5,14 @@
  *   none   no extension (the baseline)
  *   noop   an extension whose content script does nothing, on the same pages and frames (the floor)
  *   ext    the built extension (.output/chrome-mv3)
+ *   nopic  with --without-pictures: the same build with its pictures deleted (a page where no card
+ *          opens must pay nothing for them: the two should not differ)
  * and the renderer main thread's script and task time (CDP Performance.getMetrics) is read once
  * the page has been quiet for a while. Long tasks come from a PerformanceObserver in the page.
  * Pages: ../shared/pages (skipped when absent) and the health fixtures. Pages' own scripts are
  * blocked by CSP (they would only fail on blocked requests); content scripts are not subject to it.
  */
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
@@ -23,6 +25,7 @@ const option = (name: string): string | undefined => args.find((a) => a.startsWi
 const RUNS = Number(option('runs') ?? 3);
 const FILTER = option('pages') ? new RegExp(option('pages')!) : undefined;
 const OUT = option('out') ?? path.join(ROOT, 'docs/page-load.md');
+const WITHOUT_PICTURES = args.includes('--without-pictures');
 /**
  * The page counts as settled when its script time stood still for QUIET_POLLS polls in a row. Script
  * time, not task time: the pages' own scripts are blocked, so every script is ours, while task time
@@ -35,8 +38,8 @@ const POLL_MS = 250;
 const MIN_SETTLE_MS = 1500;
 const MAX_SETTLE_MS = 10_000;
 
-type Config = 'none' | 'noop' | 'ext';
-const CONFIGS: Config[] = ['none', 'noop', 'ext'];
+type Config = 'none' | 'noop' | 'ext' | 'nopic';
+const CONFIGS: Config[] = ['none', 'noop', 'ext', ...(WITHOUT_PICTURES ? (['nopic'] as const) : [])];
 interface Sample {
   script: number;
   task: number;
@@ -44,6 +47,8 @@ interface Sample {
   marks: number;
   /** 1 when the content script imported its engine on this load. */
   engine: number;
+  /** Pictures the card fetched on this load (none should, with no card opened). */
+  pictures: number;
 }
 
 const log = (...xs: unknown[]): void => console.error(...xs);
@@ -96,8 +101,10 @@ async function launch(extension: string | undefined, worker = false): Promise<Br
 async function load(ctx: BrowserContext, url: string, origin: string): Promise<Sample> {
   const page = await ctx.newPage();
   let engine = 0;
+  let pictures = 0;
   page.on('request', (r) => {
     if (r.url().endsWith('/lazy/engine.js')) engine = 1;
+    if (r.url().includes('/lazy/pictures/')) pictures++;
   });
   // Only the local server and the extension's own files answer; the pages' trackers are cut off.
   await page.route('**/*', (r) => {
@@ -131,7 +138,14 @@ async function load(ctx: BrowserContext, url: string, origin: string): Promise<S
     marks: [...CSS.highlights.values()].reduce((n, h) => n + h.size, 0),
   }));
   await page.close();
-  return { ...last, longTasks, marks, engine };
+  return { ...last, longTasks, marks, engine, pictures };
+}
+
+/** A copy of the build with every picture deleted (the card then shows none). */
+async function withoutPictures(build: string): Promise<string> {
+  const copy = await snapshotBuild(build);
+  rmSync(path.join(copy, 'lazy/pictures'), { recursive: true, force: true });
+  return copy;
 }
 
 function pages(): { name: string; mount: string; file: string }[] {
@@ -161,36 +175,38 @@ async function main(): Promise<void> {
   );
   const origin = new URL(server.url('x')).origin;
   const ext = await snapshotBuild(path.resolve(option('ext') ?? path.join(ROOT, '.output/chrome-mv3')));
-  const ctxs: Record<Config, BrowserContext> = {
+  const ctxs = {
     none: await launch(undefined),
     noop: await launch(noopExtension()),
     ext: await launch(ext, true),
-  };
+    ...(WITHOUT_PICTURES ? { nopic: await launch(await withoutPictures(ext), true) } : {}),
+  } as Record<Config, BrowserContext>;
   // One load each before measuring: the first load of a fresh profile pays one-off costs.
   const warm = server.url('fixtures/article.html');
-  for (const c of CONFIGS) await load(ctxs[c], warm, origin);
+  for (const c of CONFIGS) await load(ctxs[c]!, warm, origin);
   const list = pages();
   const rows: { name: string; s: Record<Config, Sample[]> }[] = [];
   for (const p of list) {
-    const s: Record<Config, Sample[]> = { none: [], noop: [], ext: [] };
+    const s: Record<Config, Sample[]> = { none: [], noop: [], ext: [], nopic: [] };
     const url = server.url(`${p.mount}/${p.file}`);
     for (let run = 0; run < RUNS; run++) {
       // Rotate the order, so no configuration always goes first after a cold start.
       for (let k = 0; k < CONFIGS.length; k++) {
         const c = CONFIGS[(run + k) % CONFIGS.length]!;
-        s[c].push(await load(ctxs[c], url, origin).catch(() => load(ctxs[c], url, origin)));
+        s[c].push(await load(ctxs[c]!, url, origin).catch(() => load(ctxs[c]!, url, origin)));
       }
     }
     rows.push({ name: p.name, s });
     log(`${p.name}: script +${fmt(median(s.ext.map((x) => x.script)) - median(s.none.map((x) => x.script)))} ms`);
   }
-  for (const c of CONFIGS) await ctxs[c].close();
+  for (const c of CONFIGS) await ctxs[c]!.close();
   await server.close();
   writeReport(rows);
 }
 
 function writeReport(rows: { name: string; s: Record<Config, Sample[]> }[]): void {
   const m = (xs: Sample[], k: keyof Sample): number => median(xs.map((x) => x[k]));
+  const nopic = WITHOUT_PICTURES;
   const lines = [
     '# Page-load cost of the extension',
     '',
@@ -198,14 +214,30 @@ function writeReport(rows: { name: string; s: Record<Config, Sample[]> }[]): voi
     'Script and task: renderer main-thread ScriptDuration and TaskDuration (CDP) once the page is quiet.',
     '"+noop" is what a content script that does nothing adds over no extension; "+ext" what this extension adds.',
     '',
-    '| page | marks | engine loaded | script none ms | +noop ms | +ext ms | task none ms | +noop ms | +ext ms | long tasks none / noop / ext |',
-    '|---|---|---|---|---|---|---|---|---|---|',
+    ...(nopic
+      ? ['"+nopic" is the same build with its pictures deleted; "pictures" counts the drawings fetched (no card is opened).', '']
+      : []),
+    `| page | marks | engine loaded | script none ms | +noop ms | +ext ms |${nopic ? ' +nopic ms |' : ''} task none ms | +noop ms | +ext ms |${nopic ? ' +nopic ms | pictures |' : ''} long tasks none / noop / ext |`,
+    `|---|---|---|---|---|---|${nopic ? '---|' : ''}---|---|---|${nopic ? '---|---|' : ''}---|`,
   ];
-  const added: { real: boolean; script: number; task: number; noopScript: number; noopTask: number; extraLong: number }[] = [];
+  const added: {
+    real: boolean;
+    script: number;
+    task: number;
+    noopScript: number;
+    noopTask: number;
+    nopicScript: number;
+    nopicTask: number;
+    extraLong: number;
+  }[] = [];
+  let pictures = 0;
   for (const { name, s } of rows) {
     const base = { script: m(s.none, 'script'), task: m(s.none, 'task') };
     const noop = { script: m(s.noop, 'script') - base.script, task: m(s.noop, 'task') - base.task };
     const ext = { script: m(s.ext, 'script') - base.script, task: m(s.ext, 'task') - base.task };
+    const bare = { script: m(s.nopic, 'script') - base.script, task: m(s.nopic, 'task') - base.task };
+    const fetched = s.ext.reduce((n, x) => n + x.pictures, 0);
+    pictures += fetched;
     const lt = [m(s.none, 'longTasks'), m(s.noop, 'longTasks'), m(s.ext, 'longTasks')];
     added.push({
       real: !name.startsWith('fixture/'),
@@ -213,18 +245,28 @@ function writeReport(rows: { name: string; s: Record<Config, Sample[]> }[]): voi
       task: ext.task,
       noopScript: noop.script,
       noopTask: noop.task,
+      nopicScript: bare.script,
+      nopicTask: bare.task,
       extraLong: lt[2]! - lt[0]!,
     });
     lines.push(
-      `| ${name} | ${m(s.ext, 'marks')} | ${s.ext.some((x) => x.engine) ? 'yes' : 'no'} | ${fmt(base.script)} | ${fmt(noop.script)} | ${fmt(ext.script)} | ${fmt(base.task)} | ${fmt(noop.task)} | ${fmt(ext.task)} | ${lt.join(' / ')} |`,
+      `| ${name} | ${m(s.ext, 'marks')} | ${s.ext.some((x) => x.engine) ? 'yes' : 'no'} | ${fmt(base.script)} | ${fmt(noop.script)} | ${fmt(ext.script)} |${nopic ? ` ${fmt(bare.script)} |` : ''} ${fmt(base.task)} | ${fmt(noop.task)} | ${fmt(ext.task)} |${nopic ? ` ${fmt(bare.task)} | ${fetched} |` : ''} ${lt.join(' / ')} |`,
     );
   }
   const real = added.filter((a) => a.real);
-  const med = (k: 'script' | 'task' | 'noopScript' | 'noopTask'): number => median(real.map((a) => a[k]));
+  const med = (k: 'script' | 'task' | 'noopScript' | 'noopTask' | 'nopicScript' | 'nopicTask'): number =>
+    median(real.map((a) => a[k]));
   lines.push(
     '',
     `**Real pages (${real.length}), medians of the per-page medians:** added script ${fmt(med('script'))} ms (do-nothing script: ${fmt(med('noopScript'))} ms); added task ${fmt(med('task'))} ms (do-nothing script: ${fmt(med('noopTask'))} ms). Pages with more long tasks than without the extension: ${added.filter((a) => a.extraLong > 0).length}.`,
   );
+  if (nopic) {
+    const all = (k: 'script' | 'nopicScript' | 'task' | 'nopicTask'): number => median(added.map((a) => a[k]));
+    lines.push(
+      '',
+      `**Pictures (all ${added.length} pages):** added script ${fmt(all('script'))} ms with them, ${fmt(all('nopicScript'))} ms with them deleted (ratio ${(all('script') / all('nopicScript')).toFixed(2)}); added task ${fmt(all('task'))} / ${fmt(all('nopicTask'))} ms; drawings fetched: ${pictures}.`,
+    );
+  }
   const report = lines.join('\n') + '\n';
   mkdirSync(path.dirname(OUT), { recursive: true });
   if (OUT) writeFileSync(OUT, report);

@@ -141,10 +141,27 @@ describe('Popup', () => {
   it('should say kindly when the tab has no content script', async () => {
     renderPopup({ url: 'chrome://extensions/' });
     fireEvent.click(screen.getByRole('tab', { name: 'On this page' }));
-    expect(await screen.findByText(/can't read this page/)).toBeTruthy();
+    expect(await screen.findByText(/can't read this page. It is one of the browser's own pages/)).toBeTruthy();
     // No site switch for a browser page, only a note.
     expect(screen.queryByRole('switch', { name: /Mark terms on chrome/ })).toBeNull();
     expect(screen.getByText('This kind of page is never marked.')).toBeTruthy();
+  });
+
+  it('should say why a PDF, a page source or an add-on store has no terms', async () => {
+    const { unmount } = renderPopup({ url: 'https://example.org/guide.pdf', reply: () => ({ counts: [], unsupported: 'pdf' }) });
+    fireEvent.click(screen.getByRole('tab', { name: 'On this page' }));
+    expect(await screen.findByText(/It is a PDF file/)).toBeTruthy();
+    unmount();
+    for (const [url, text] of [
+      ['view-source:https://example.org/', /source code/],
+      ['https://addons.mozilla.org/en-US/firefox/', /Add-on stores are closed/],
+      [undefined, /page source views and PDF files/],
+    ] as const) {
+      const view = renderPopup({ url });
+      fireEvent.click(screen.getByRole('tab', { name: 'On this page' }));
+      expect(await screen.findByText(text)).toBeTruthy();
+      view.unmount();
+    }
   });
 
   it('should say so when the page has no glossary terms', async () => {
@@ -197,7 +214,7 @@ describe('Popup with a tab that never answers', () => {
       fireEvent.click(screen.getByRole('tab', { name: 'On this page' }));
       expect(await screen.findByText('Looking for terms on this page…')).toBeTruthy();
       await vi.advanceTimersByTimeAsync(REPLY_TIMEOUT_MS + 10);
-      expect(await screen.findByText(/can't read this page/)).toBeTruthy();
+      expect(await screen.findByText(/can't reach this page yet.*Reload the page/)).toBeTruthy();
     } finally {
       vi.useRealTimers();
     }

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { FirstStageRuntime, MessageListener } from '../../entrypoints/content/extension-api';
-import { runOnPage } from '../../entrypoints/content/first-stage';
+import { answerUnsupported, runOnPage } from '../../entrypoints/content/first-stage';
 import type { PageSession } from '../../entrypoints/content/session';
 
 /** A runtime that keeps its listeners, and sends a message the way a browser would. */
@@ -121,5 +121,15 @@ describe('runOnPage when its extension is gone (reloaded, updated, disabled or r
     runOnPage(document, new AbortController().signal, { runtime, startEngine, mayHold: (t) => t.includes('kyphosis') });
     await vi.waitFor(() => expect(listeners.size).toBe(0));
     expect(startEngine).not.toHaveBeenCalled();
+  });
+});
+
+describe('answerUnsupported (a document the extension does not mark)', () => {
+  it('should tell the popup why, and answer commands without doing anything', async () => {
+    const { runtime, send } = fakeRuntime();
+    answerUnsupported(runtime, 'pdf', 'example.org');
+    expect(await send({ type: 'hg:terms' }).reply).toEqual({ counts: [], hostname: 'example.org', unsupported: 'pdf' });
+    expect(await send({ type: 'hg:jump', direction: 1 }).reply).toEqual({ found: false });
+    expect(await send({ type: 'hg:explain', text: 'kyphosis' }).reply).toEqual({});
   });
 });

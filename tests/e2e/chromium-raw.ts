@@ -177,3 +177,71 @@ export interface ScanMeasure {
 
 export const SCAN_MEASURES = `performance.getEntriesByType('measure').filter((e) => e.name.startsWith('health-glossary:'))
   .map((e) => ({ name: e.name, startTime: e.startTime, duration: e.duration, busyMs: e.detail?.busyMs ?? NaN, marks: e.detail?.marks ?? NaN }))`;
+
+/** The extension's service worker, driven as Chromium drives an idle one: stopped, started again, code run in it. */
+export interface ServiceWorkerControl {
+  /** Stops the worker (as Chromium does after 30 s idle) and waits until it is stopped. */
+  stop(): Promise<void>;
+  /** Starts it again, as the next event would, and waits until its script has run. */
+  start(): Promise<void>;
+  /** The worker's running status as the DevTools protocol reports it ("running", "stopped"). */
+  status(): string;
+  /** Evaluates an expression in the running worker (awaiting a promise it returns). */
+  evaluate<T>(expression: string): Promise<T>;
+}
+
+async function until(check: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+export async function serviceWorkerControl(ctx: BrowserContext, extensionId: string): Promise<ServiceWorkerControl> {
+  const scope = `chrome-extension://${extensionId}/`;
+  const page = await ctx.newPage();
+  const cdp = await ctx.newCDPSession(page);
+  let running = '';
+  cdp.on('ServiceWorker.workerVersionUpdated', (e) => {
+    const v = e.versions.find((x) => x.scriptURL.startsWith(scope));
+    if (v) running = v.runningStatus;
+  });
+  // Replies of the worker target, attached without flattening (Playwright's sessions are per page).
+  const replies = new Map<number, { result?: { result: { value?: unknown } }; error?: unknown }>();
+  cdp.on('Target.receivedMessageFromTarget', (e) => {
+    const m = JSON.parse(e.message) as { id?: number };
+    if (m.id) replies.set(m.id, m as never);
+  });
+  let nextId = 1;
+  await cdp.send('ServiceWorker.enable');
+  await until(() => running !== '', 'the worker to be reported');
+  return {
+    status: () => running,
+    async stop() {
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await until(() => running === 'stopped', 'the worker to stop');
+    },
+    async start() {
+      await cdp.send('ServiceWorker.startWorker', { scopeURL: scope });
+      await until(() => running === 'running', 'the worker to run');
+    },
+    async evaluate<T>(expression: string) {
+      const { targetInfos } = await cdp.send('Target.getTargets');
+      const target = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(scope));
+      if (!target) throw new Error('no running service worker');
+      const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false });
+      const id = nextId++;
+      const params = { expression, awaitPromise: true, returnByValue: true };
+      await cdp.send('Target.sendMessageToTarget', {
+        sessionId,
+        message: JSON.stringify({ id, method: 'Runtime.evaluate', params }),
+      });
+      await until(() => replies.has(id), 'the worker to answer');
+      await cdp.send('Target.detachFromTarget', { sessionId }).catch(() => undefined);
+      const reply = replies.get(id)!;
+      if (reply.error) throw new Error(JSON.stringify(reply.error));
+      return reply.result?.result.value as T;
+    },
+  };
+}

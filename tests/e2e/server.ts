@@ -15,6 +15,7 @@ const TYPES: Record<string, string> = {
   '.xml': 'application/xml',
   '.js': 'text/javascript',
   '.css': 'text/css',
+  '.pdf': 'application/pdf',
 };
 
 /**
