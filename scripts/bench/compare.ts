@@ -1,7 +1,7 @@
 /**
- * Ad-hoc side-by-side comparison of bench variants (including the `exp:*` experiments) on one HTML
+ * Ad-hoc side-by-side comparison of bench variants on one HTML
  * file, each on a fresh load, in rotating order:
- *   npx tsx scripts/bench/compare.ts FILE LOADS VARIANT...   e.g. … long-article.html 7 floor scan:real exp:runs-fast
+ *   npx tsx scripts/bench/compare.ts FILE LOADS VARIANT...   e.g. … long-article.html 7 floor scan:real sliced:real
  * Prints, per variant, median and min of main-thread CPU ms and wall ms, and medians of other numbers.
  */
 import path from 'node:path';

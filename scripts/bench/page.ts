@@ -12,9 +12,8 @@ import { TERMS } from '../../glossary/terms';
 import { MarkIndex } from '../../entrypoints/content/marks';
 import { SKIPPED_TAGS, textRuns } from '../../entrypoints/content/scan';
 import { createScanner } from '../../entrypoints/content/scanner';
-import { EXPERIMENTS } from './experiments';
 import { generatedTerms } from './terms-gen';
-import { compile, paint, SYNC_PAINT, timed } from './util';
+import { compile, SYNC_PAINT, timed } from './util';
 
 /** mark.js runs are abandoned (from inside its own callbacks) after this long. */
 const MARKJS_TIMEOUT_MS = 10_000;
@@ -181,7 +180,7 @@ function scanSync(matcher: Matcher, root: Node): { runs: number; matches: number
       matches++;
     }
   }
-  paint(index);
+  index.paint();
   return { runs, matches, marks: index.size };
 }
 
@@ -377,13 +376,6 @@ function setup(variant: string): [Thunk, Record<string, unknown>] {
       return markjs('regexp', a as Kind);
     case 'marklist':
       return markjs('list', a as Kind);
-    case 'exp': {
-      const [, exp, kind] = variant.split(':') as [string, string, string?];
-      const make = EXPERIMENTS[exp];
-      if (!make) throw new Error(`unknown experiment ${exp}`);
-      const thunk = make(document.body, termsOf((kind ?? 'real') as Kind));
-      return [() => ({ ms: NaN, ...thunk() }), {}];
-    }
     default:
       throw new Error(`unknown variant ${variant}`);
   }

@@ -2,9 +2,10 @@
 // Firefox ESR. Chromium keeps the old content script running with a dead API: it must stop by
 // itself, taking its marks, listeners and card with it (Chromium injects no new one: the page
 // stays unmarked until it is reloaded; a headless Chromium does not bring an unpacked extension
-// back after runtime.reload(), so that reload is not tried here, and disable and removal take
-// this same path). Firefox injects the new content script into the open tab
-// and the old one can no longer run: the new one must replace its marks and card, not add to them.
+// back after runtime.reload(), so the new version is not tried here; removal is tried, and
+// disabling takes the same path but needs the management permission). Firefox injects the new
+// content script into the open tab and the old one can no longer run: the new one must replace
+// its marks and card, not add to them.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -58,45 +59,51 @@ describe('the extension reloaded or removed with a marked page open', () => {
     await server?.close();
   });
 
-  it('in chromium: the old content script stops by itself: marks, card and listeners go, nothing thrown', async () => {
-    server = await serve({ fixtures: FIXTURES });
-    b = await openTab('chromium', { extension: true });
-    const { tab } = b;
-    await tab.goto(server.url('fixtures/article.html'));
-    await until(tab, hasMarks, HIGHLIGHT_PREFIX);
-    await openCard(tab, 'kyphosis');
-    expect(await tab.evaluate(leftovers, HOST)).toMatchObject({ hosts: 1 });
+  it.each([
+    ['reloaded', 'chrome.runtime.reload()'],
+    // Needs no permission; disabling takes the same path (the runtime loses its id) but needs one.
+    ['removed', 'chrome.management.uninstallSelf()'],
+  ])(
+    'in chromium, %s: the old content script stops by itself: marks, card and listeners go, nothing thrown',
+    async (_how, action) => {
+      server = await serve({ fixtures: FIXTURES });
+      b = await openTab('chromium', { extension: true });
+      const { tab } = b;
+      await tab.goto(server.url('fixtures/article.html'));
+      await until(tab, hasMarks, HIGHLIGHT_PREFIX);
+      await openCard(tab, 'kyphosis');
+      expect(await tab.evaluate(leftovers, HOST)).toMatchObject({ hosts: 1 });
 
-    const ctx = tab.pw!.context();
-    const [worker] = ctx.serviceWorkers();
-    // The worker goes away while it answers: its promise may reject.
-    await worker!
-      .evaluate(() => (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload())
-      .catch(() => undefined);
-    // Within the orphan check's second: no marks painted, no card host, nothing thrown.
-    await until(
-      tab,
-      (host: string) => {
-        const l = document.querySelectorAll(host).length;
-        return l === 0 && ![...(CSS.highlights?.keys() ?? [])].some((k) => k.startsWith('health-glossary'));
-      },
-      HOST,
-    );
-    expect(tab.errors, 'page errors').toEqual([]);
-    expect(tab.extensionErrors(), 'errors of the old content script').toEqual([]);
+      const ctx = tab.pw!.context();
+      const [worker] = ctx.serviceWorkers();
+      // The worker goes away while it answers: its promise may reject.
+      await worker!.evaluate(action).catch(() => undefined);
+      // Within the orphan check's second: no marks painted, no card host, nothing thrown.
+      await until(
+        tab,
+        (host: string) => {
+          const l = document.querySelectorAll(host).length;
+          return l === 0 && ![...(CSS.highlights?.keys() ?? [])].some((k) => k.startsWith('health-glossary'));
+        },
+        HOST,
+      );
+      expect(tab.errors, 'page errors').toEqual([]);
+      expect(tab.extensionErrors(), 'errors of the old content script').toEqual([]);
 
-    // Pointer and keyboard on the old marks' text do nothing any more: the card stays gone.
-    const at = (await tab.evaluate(() => {
-      const r = document.createRange();
-      r.selectNodeContents(document.getElementById('kyphosis')!);
-      const box = r.getClientRects()[0]!;
-      return { x: box.left + 20, y: box.top + box.height / 2 };
-    }, null))!;
-    await tab.mouseMove(at.x, at.y);
-    await sleep(1000);
-    expect(await tab.evaluate(leftovers, HOST)).toEqual({ highlights: [], hosts: 0 });
-    expect(tab.extensionErrors(), 'errors of the old content script').toEqual([]);
-  }, 90_000);
+      // Pointer and keyboard on the old marks' text do nothing any more: the card stays gone.
+      const at = (await tab.evaluate(() => {
+        const r = document.createRange();
+        r.selectNodeContents(document.getElementById('kyphosis')!);
+        const box = r.getClientRects()[0]!;
+        return { x: box.left + 20, y: box.top + box.height / 2 };
+      }, null))!;
+      await tab.mouseMove(at.x, at.y);
+      await sleep(1000);
+      expect(await tab.evaluate(leftovers, HOST)).toEqual({ highlights: [], hosts: 0 });
+      expect(tab.extensionErrors(), 'errors of the old content script').toEqual([]);
+    },
+    90_000,
+  );
 
   it('in firefox: the new content script replaces the old one’s marks and card; removal leaves the page as it was', async () => {
     server = await serve({ fixtures: FIXTURES });
