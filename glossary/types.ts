@@ -13,6 +13,8 @@ export const SOURCE_ORGS = [
   'NCI',
   'NINDS',
   'International Osteoporosis Foundation',
+  'StatPearls',
+  'European Medicines Agency',
 ] as const;
 export type SourceOrg = (typeof SOURCE_ORGS)[number];
 
