@@ -2,7 +2,7 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { CONDITION_FILES, TERM_FILES } from './glossary/terms';
 import { validateGlossary } from './glossary/validate';
-import { LAZY_DIR } from './entrypoints/content/lazy-paths';
+import { LAZY_DIR } from './content/lazy-paths';
 import { checkPictures } from './scripts/check-pictures';
 import { glossaryTrie } from './scripts/glossary-trie-plugin';
 import { buildLazyChunks } from './scripts/lazy-chunks';

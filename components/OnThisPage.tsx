@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { TermsReply } from '../entrypoints/content/messages';
+import type { TermsReply } from '../messaging/protocol';
 import { termById } from '../glossary/terms';
 import { knownTermsItem, parseKnown, setKnown } from '../settings/my-terms';
 import { jumpTo, requestTerms } from './active-tab';

@@ -4,7 +4,8 @@ import { CONDITIONS, TERMS } from '../glossary/terms';
 import { disabledSitesItem, enabledItem } from '../settings/items';
 import { isSiteDisabled, parseEnabled, parseSites } from '../settings/parse';
 import { siteOfUrl, toggleSite } from '../settings/sites';
-import { getActiveTab, requestTerms } from './active-tab';
+import { activeTab } from '../messaging/ask-tab';
+import { requestTerms } from './active-tab';
 import { Disclaimer } from './Disclaimer';
 import { GlossaryPanel } from './GlossaryPanel';
 import { t } from './i18n';
@@ -27,7 +28,7 @@ const PREFIX = 'popup';
 function useActiveTab(): { ready: boolean; tabId?: number; url?: string; site?: string } {
   const [tab, setTab] = useState<{ ready: boolean; tabId?: number; url?: string; site?: string }>({ ready: false });
   useEffect(() => {
-    void getActiveTab().then(async (t) => {
+    void activeTab().then(async (t) => {
       let site = siteOfUrl(t?.url);
       if (site === undefined && t?.id !== undefined && t.url === undefined) {
         const hostname = (await requestTerms(t.id))?.hostname;

@@ -1,4 +1,4 @@
-import type { TermsReply, Unsupported } from '../entrypoints/content/messages';
+import type { TermsReply, Unsupported } from '../messaging/protocol';
 
 /** Why the popup has no terms to show for a tab, each with its own plain message (onPageWhy*). */
 export type NoAccessReason = Unsupported | 'source' | 'browser-page' | 'own-page' | 'store' | 'file' | 'reload' | 'unknown';

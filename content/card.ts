@@ -1,8 +1,8 @@
 // The card, loaded on first hover, tap, keyboard command or "Explain" (see lazy-tooltip.ts): tippy.js,
 // Preact, the card component and the card texts of every entry.
 import cards from 'virtual:glossary-cards';
-import type { PictureLoader } from '../../components/picture-meta';
-import type { CardTerm } from '../../glossary/types';
+import type { PictureLoader } from '../components/picture-meta';
+import type { CardTerm } from '../glossary/types';
 import { extensionRuntime } from './extension-api';
 import { pictureModulePath } from './lazy-paths';
 

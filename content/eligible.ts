@@ -1,4 +1,4 @@
-import type { Unsupported } from './messages';
+import type { Unsupported } from '../messaging/protocol';
 
 /**
  * Whether the content script should look at this document at all, from what it can tell without

@@ -1,7 +1,7 @@
 // The engine, loaded by the first stage only where a page may hold a term: settings, matcher,
 // scanner, painter, watcher and hit-test (the card loads later still, see lazy-tooltip.ts).
 import trie from 'virtual:glossary-trie';
-import { loadMatcher, type Matcher } from '../../glossary/matcher';
+import { loadMatcher, type Matcher } from '../glossary/matcher';
 import { startHighlighter as start, type Highlighter, type HighlighterOptions } from './highlighter';
 import { loadCard } from './load-engine';
 import { startSession as session, type PageSession } from './session';

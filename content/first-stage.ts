@@ -1,8 +1,8 @@
 import precheck from 'virtual:glossary-precheck';
-import { loadPrecheck } from '../../glossary/precheck';
+import { loadPrecheck } from '../glossary/precheck';
 import type { FirstStageRuntime, MessageListener } from './extension-api';
 import type { PageSession } from './session';
-import type { ContentRequest, ExplainReply, JumpReply, TermsReply, Unsupported } from './messages';
+import type { ContentRequest, ExplainReply, JumpReply, TermsReply, Unsupported } from '../messaging/protocol';
 import { isOrphaned, watchOrphaned } from './orphan';
 import { whenMayHoldTerm } from './page-text';
 

@@ -1,5 +1,5 @@
-import type { Matcher } from '../../glossary/matcher';
-import type { MarkStyle } from '../../settings/parse';
+import type { Matcher } from '../glossary/matcher';
+import type { MarkStyle } from '../settings/parse';
 import { followPointer } from './hover';
 import { createLazyTooltip, type CardModule } from './lazy-tooltip';
 import { HIGHLIGHT_NAMES, highlightName, isDarkPage } from './mark-style';
@@ -7,7 +7,7 @@ import { createNavigator } from './navigate';
 import { afterNextPaint } from './yield';
 import { HOST_TAG } from './scan';
 import { createScanner } from './scanner';
-import markCss from '../marks.css?inline';
+import markCss from './marks.css?inline';
 import { watchChanges } from './watch';
 
 export interface HighlighterOptions {

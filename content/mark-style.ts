@@ -1,7 +1,7 @@
-import type { MarkStyle } from '../../settings/parse';
+import type { MarkStyle } from '../settings/parse';
 
 /**
- * Highlight names, one per look; `entrypoints/marks.css` styles each with `::highlight(<name>)`. The same
+ * Highlight names, one per look; `content/marks.css` styles each with `::highlight(<name>)`. The same
  * Highlight object is registered under the name that fits the setting and the page's background.
  */
 export const HIGHLIGHT_NAMES = {

@@ -1,4 +1,4 @@
-import type { Match } from '../../glossary/types';
+import type { Match } from '../glossary/types';
 import { Painter, type PainterOptions } from './paint-window';
 import type { TextRun } from './scan';
 

@@ -1,6 +1,6 @@
-import { browser } from 'wxt/browser';
+import { glossaryUrl } from '../components/links';
 import { startHighlighter } from './engine';
-import '../marks.css';
+import './marks.css';
 
 /** Headings, names and lists of names on the extension's own pages: they are the terms themselves. */
 const OWN_PAGE_SKIP =
@@ -18,6 +18,6 @@ export function explainOwnPage(learnMore: 'this-page' | 'glossary-page'): void {
     skipSelector: OWN_PAGE_SKIP,
     // An entry does not explain its own term to itself (glossary.html#kyphosis, inside #kyphosis).
     skipMatch: (termId, node) => node.parentElement?.closest(`[id="${CSS.escape(termId)}"]`) != null,
-    learnMoreUrl: (t) => (learnMore === 'this-page' ? `#${t.id}` : browser.runtime.getURL(`/glossary.html#${t.id}`)),
+    learnMoreUrl: (t) => (learnMore === 'this-page' ? `#${t.id}` : glossaryUrl({ termId: t.id })),
   });
 }

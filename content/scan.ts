@@ -1,4 +1,4 @@
-import { isWordCode } from '../../glossary/normalize';
+import { isWordCode } from '../glossary/normalize';
 
 /** Tag name of the element that hosts the tooltip's shadow root; the scanner never enters it. */
 export const HOST_TAG = 'health-glossary-tooltip';

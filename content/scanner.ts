@@ -1,12 +1,12 @@
-import type { Matcher } from '../../glossary/matcher';
-import { createPageMarker } from '../../glossary/mark-text';
-import type { Match } from '../../glossary/types';
+import type { Matcher } from '../glossary/matcher';
+import { createPageMarker } from '../glossary/mark-text';
+import type { Match } from '../glossary/types';
 import { MarkIndex, nodeAt } from './marks';
 import type { PainterOptions } from './paint-window';
 import { blockOf, isInsideSkipped, textRuns, type TextRun } from './scan';
 import { yieldToPage } from './yield';
 
-export { HEALTH_PAGE_THRESHOLD } from '../../glossary/gate';
+export { HEALTH_PAGE_THRESHOLD } from '../glossary/gate';
 /** Longest stretch of work between yields to the page. */
 const SLICE_MS = 8;
 /** Characters matched between time checks. */

@@ -1,7 +1,7 @@
-import { browser } from 'wxt/browser';
-import { loadSettings, watchSettings } from '../../settings/items';
-import { knownTermsItem, loadKnown, parseKnown } from '../../settings/my-terms';
-import { isSiteDisabled, type Settings } from '../../settings/parse';
+import { glossaryUrl } from '../components/links';
+import { loadSettings, watchSettings } from '../settings/items';
+import { knownTermsItem, loadKnown, parseKnown } from '../settings/my-terms';
+import { isSiteDisabled, type Settings } from '../settings/parse';
 import type { Highlighter, HighlighterOptions } from './highlighter';
 
 /** What the first stage may ask of the page's session once the engine is loaded. */
@@ -55,7 +55,7 @@ export function startSession(doc: Document, signal: AbortSignal, start: Start): 
       showDelay: s.tooltipDelay,
       showPictures: s.showPictures,
       known,
-      learnMoreUrl: (t) => browser.runtime.getURL(`/glossary.html#${t.id}`),
+      learnMoreUrl: (t) => glossaryUrl({ termId: t.id }),
     });
     running = { controller, h, settings: s };
   };

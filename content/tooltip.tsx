@@ -1,11 +1,11 @@
 import { render } from 'preact';
 import tippy, { type Instance } from 'tippy.js';
 import tippyCss from 'tippy.js/dist/tippy.css?inline';
-import { CardActions } from '../../components/CardActions';
-import type { PictureLoader } from '../../components/picture-meta';
-import { stopSpeaking } from '../../components/speech';
-import { TermCard } from '../../components/TermCard';
-import type { CardTerm } from '../../glossary/types';
+import { CardActions } from '../components/CardActions';
+import type { PictureLoader } from '../components/picture-meta';
+import { stopSpeaking } from '../components/speech';
+import { TermCard } from '../components/TermCard';
+import type { CardTerm } from '../glossary/types';
 import { HOST_TAG } from './scan';
 import cardCss from './tooltip.css?inline';
 

@@ -3,23 +3,17 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { disabledSitesItem } from '../settings/items';
 import { isSiteDisabled, normalizeSite, parseSites } from '../settings/parse';
 import { toggleSite } from '../settings/sites';
-import type { ContentRequest, ExplainReply, TermsReply } from './content/messages';
+import { glossaryUrl } from '../components/links';
+import { activeTab, askTab } from '../messaging/ask-tab';
+import type { ContentRequest, ExplainReply, TermsReply } from '../messaging/protocol';
 
 const MENU_ID = 'health-glossary-explain';
 
 /** Sends a request to a tab's content script; undefined when the tab has none (e.g. a browser page). */
-async function ask<R>(tabId: number, req: ContentRequest): Promise<R | undefined> {
-  try {
-    return (await browser.tabs.sendMessage(tabId, req)) as R;
-  } catch {
-    return undefined;
-  }
-}
-
-async function activeTabId(): Promise<number | undefined> {
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab?.id;
-}
+const ask = async <R>(tabId: number, req: ContentRequest, timeoutMs?: number): Promise<R | undefined> =>
+  (await askTab(tabId, req, timeoutMs)) as R | undefined;
+/** Explaining may first load the engine and scan the page: a big page takes longer than a jump. */
+const EXPLAIN_TIMEOUT_MS = 10_000;
 
 export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => {
@@ -33,16 +27,17 @@ export default defineBackground(() => {
   browser.contextMenus.onClicked.addListener(async (info, tab) => {
     if (info.menuItemId !== MENU_ID || !info.selectionText) return;
     const reply =
-      tab?.id === undefined ? undefined : await ask<ExplainReply>(tab.id, { type: 'hg:explain', text: info.selectionText });
+      tab?.id === undefined
+        ? undefined
+        : await ask<ExplainReply>(tab.id, { type: 'hg:explain', text: info.selectionText }, EXPLAIN_TIMEOUT_MS);
     // No glossary term in the selection (or no content script there): search the glossary for it.
     if (!reply?.termId) {
-      const q = encodeURIComponent(info.selectionText.slice(0, 200));
-      await browser.tabs.create({ url: browser.runtime.getURL(`/glossary.html?q=${q}`) });
+      await browser.tabs.create({ url: glossaryUrl({ query: info.selectionText.slice(0, 200) }) });
     }
   });
 
   browser.commands.onCommand.addListener(async (command) => {
-    const tabId = await activeTabId();
+    const tabId = (await activeTab())?.id;
     if (tabId === undefined) return;
     if (command === 'next-term') await ask(tabId, { type: 'hg:jump', direction: 1 });
     else if (command === 'previous-term') await ask(tabId, { type: 'hg:jump', direction: -1 });

@@ -1,8 +1,8 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { whyNotMarked } from './content/eligible';
-import { extensionRuntime } from './content/extension-api';
-import { answerUnsupported, runOnPage } from './content/first-stage';
-import { loadEngine } from './content/load-engine';
+import { whyNotMarked } from '../content/eligible';
+import { extensionRuntime } from '../content/extension-api';
+import { answerUnsupported, runOnPage } from '../content/first-stage';
+import { loadEngine } from '../content/load-engine';
 
 // The content script, on every page (declared in wxt.config.ts): a few checks and a precheck of
 // the text. An unlisted script, not a WXT content script, so that it carries neither the polyfill

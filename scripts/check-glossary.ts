@@ -1,6 +1,6 @@
 // Validates the glossary data and prints every problem with its entry id and field.
 import readability from 'text-readability';
-import { definitionGrade } from '../glossary/readability';
+import { definitionGrade } from './readability';
 import { CONDITION_FILES, TERM_FILES, termById } from '../glossary/terms';
 import { validateGlossary } from '../glossary/validate';
 

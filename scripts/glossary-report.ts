@@ -1,6 +1,6 @@
 // Prints every entry's reading grade (Flesch-Kincaid and Coleman-Liau; definition, term names
 // ignored) with the medians, then precision and recall on the sense corpus, per ambiguous form.
-import { definitionColemanLiau, definitionGrade, MAX_GRADE, median, TARGET_MEDIAN_GRADE } from '../glossary/readability';
+import { definitionColemanLiau, definitionGrade, MAX_GRADE, median, TARGET_MEDIAN_GRADE } from './readability';
 import { SENSE_WINDOW, type SenseWindow } from '../glossary/sense';
 import { TERMS } from '../glossary/terms';
 import { loadCorpus, marksOf, scoreForms, totals } from '../tests/glossary/sense-corpus';

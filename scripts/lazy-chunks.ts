@@ -2,11 +2,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import preact from '@preact/preset-vite';
 import { build, type Rolldown } from 'vite';
-import { LAZY_DIR, pictureModulePath } from '../entrypoints/content/lazy-paths';
+import { LAZY_DIR, pictureModulePath } from '../content/lazy-paths';
 import { glossaryTrie } from './glossary-trie-plugin';
 
 /** The content script's lazily loaded parts: the engine, and the card the engine loads on first use. */
-const PARTS = { engine: 'entrypoints/content/engine.ts', card: 'entrypoints/content/card.ts' };
+const PARTS = { engine: 'content/engine.ts', card: 'content/card.ts' };
 
 /**
  * WXT bundles each content script as one classic script, which cannot split. The engine and the

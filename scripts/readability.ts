@@ -1,5 +1,6 @@
+// Reading grades of the glossary's text, for the data checks and the report (never shipped).
 import readability from 'text-readability';
-import type { Term } from './types';
+import type { Term } from '../glossary/types';
 
 /** Grade above which a tooltip definition fails the data tests. */
 export const MAX_GRADE = 9;

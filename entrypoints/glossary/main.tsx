@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { GlossaryPage } from '../../components/GlossaryPage';
-import { explainOwnPage } from '../content/own-pages';
+import { explainOwnPage } from '../../content/own-pages';
 import '../../components/ui.css';
 import '../../components/page.css';
 

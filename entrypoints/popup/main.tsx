@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { Popup } from '../../components/Popup';
-import { explainOwnPage } from '../content/own-pages';
+import { explainOwnPage } from '../../content/own-pages';
 import '../../components/ui.css';
 import '../../components/popup.css';
 

@@ -9,9 +9,9 @@ import Mark from 'mark.js';
 import type { MatchableTerm, Matcher } from '../../glossary/matcher';
 import { normalizeText } from '../../glossary/normalize';
 import { TERMS } from '../../glossary/terms';
-import { MarkIndex } from '../../entrypoints/content/marks';
-import { SKIPPED_TAGS, textRuns } from '../../entrypoints/content/scan';
-import { createScanner } from '../../entrypoints/content/scanner';
+import { MarkIndex } from '../../content/marks';
+import { SKIPPED_TAGS, textRuns } from '../../content/scan';
+import { createScanner } from '../../content/scanner';
 import { generatedTerms } from './terms-gen';
 import { compile, SYNC_PAINT, timed } from './util';
 

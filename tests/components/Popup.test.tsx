@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { REPLY_TIMEOUT_MS } from '../../components/active-tab';
+import { REPLY_TIMEOUT_MS } from '../../messaging/ask-tab';
 import { Popup } from '../../components/Popup';
 import { CONDITIONS } from '../../glossary/terms';
 import { disabledSitesItem, enabledItem } from '../../settings/items';
@@ -147,21 +147,15 @@ describe('Popup', () => {
     expect(screen.getByText('This kind of page is never marked.')).toBeTruthy();
   });
 
-  it('should say why a PDF, a page source or an add-on store has no terms', async () => {
-    const { unmount } = renderPopup({ url: 'https://example.org/guide.pdf', reply: () => ({ counts: [], unsupported: 'pdf' }) });
+  it.each([
+    ['a PDF the content script reports', 'https://example.org/guide.pdf', { counts: [], unsupported: 'pdf' }, /It is a PDF file/],
+    ['a page source', 'view-source:https://example.org/', undefined, /source code/],
+    ['an add-on store', 'https://addons.mozilla.org/en-US/firefox/', undefined, /Add-on stores are closed/],
+    ['a tab whose address the browser hides', undefined, undefined, /page source views and PDF files/],
+  ] as const)('should say why %s has no terms', async (_label, url, answer, text) => {
+    renderPopup({ url, reply: answer && (() => answer) });
     fireEvent.click(screen.getByRole('tab', { name: 'On this page' }));
-    expect(await screen.findByText(/It is a PDF file/)).toBeTruthy();
-    unmount();
-    for (const [url, text] of [
-      ['view-source:https://example.org/', /source code/],
-      ['https://addons.mozilla.org/en-US/firefox/', /Add-on stores are closed/],
-      [undefined, /page source views and PDF files/],
-    ] as const) {
-      const view = renderPopup({ url });
-      fireEvent.click(screen.getByRole('tab', { name: 'On this page' }));
-      expect(await screen.findByText(text)).toBeTruthy();
-      view.unmount();
-    }
+    expect(await screen.findByText(text)).toBeTruthy();
   });
 
   it('should say so when the page has no glossary terms', async () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createScanner } from '../../entrypoints/content/scanner';
+import { createScanner } from '../../content/scanner';
 import { CUE_GROUPS } from '../../glossary/cues';
 import { compileMatcher } from '../../glossary/matcher';
 import { TERMS } from '../../glossary/terms';

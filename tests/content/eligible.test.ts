@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { whyNotMarked } from '../../entrypoints/content/eligible';
+import { whyNotMarked } from '../../content/eligible';
 
 /** A document as the content script sees it, with the type and window it is given. */
 const docOf = (contentType: string, win: unknown = window): Document =>

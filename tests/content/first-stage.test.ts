@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { FirstStageRuntime, MessageListener } from '../../entrypoints/content/extension-api';
-import { answerUnsupported, runOnPage } from '../../entrypoints/content/first-stage';
-import type { PageSession } from '../../entrypoints/content/session';
+import type { FirstStageRuntime, MessageListener } from '../../content/extension-api';
+import { answerUnsupported, runOnPage } from '../../content/first-stage';
+import type { PageSession } from '../../content/session';
 
 /** A runtime that keeps its listeners, and sends a message the way a browser would. */
 function fakeRuntime() {

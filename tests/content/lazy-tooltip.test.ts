@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createLazyTooltip, type CardModule } from '../../entrypoints/content/lazy-tooltip';
-import type { Tooltip } from '../../entrypoints/content/tooltip';
+import { createLazyTooltip, type CardModule } from '../../content/lazy-tooltip';
+import type { Tooltip } from '../../content/tooltip';
 
 /** A card module whose load the test resolves by hand, and a tooltip that records what it shows. */
 function fakeCard() {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { highlightName, isDarkPage, luminance, parseRgb } from '../../entrypoints/content/mark-style';
+import { highlightName, isDarkPage, luminance, parseRgb } from '../../content/mark-style';
 
 describe('mark style', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { MarkIndex } from '../../entrypoints/content/marks';
-import { textRuns } from '../../entrypoints/content/scan';
+import { MarkIndex } from '../../content/marks';
+import { textRuns } from '../../content/scan';
 
 const setup = (
   html: string,

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { LIMITS } from '../../entrypoints/content/limits';
-import { documentMayHoldTerm, mayHoldTerm, whenMayHoldTerm } from '../../entrypoints/content/page-text';
+import { LIMITS } from '../../content/limits';
+import { documentMayHoldTerm, mayHoldTerm, whenMayHoldTerm } from '../../content/page-text';
 
 /** A stand-in precheck: "kyphosis" is the only term, and every text it is asked about is kept. */
 function recorder(): { test: (t: string) => boolean; seen: string[] } {

@@ -1,13 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import {
-  boxOf,
-  GIANT_TEXT,
-  Painter,
-  windowOf,
-  type Paintable,
-  type PainterOptions,
-  type Rect,
-} from '../../entrypoints/content/paint-window';
+import { boxOf, GIANT_TEXT, Painter, windowOf, type Paintable, type PainterOptions, type Rect } from '../../content/paint-window';
 
 /** A fake IntersectionObserver the test drives by hand. */
 function fakeObserver() {

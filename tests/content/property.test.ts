@@ -5,8 +5,8 @@
 // scan must find the same marks.
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { isInsideSkipped, textRuns, type TextRun } from '../../entrypoints/content/scan';
-import { createScanner } from '../../entrypoints/content/scanner';
+import { isInsideSkipped, textRuns, type TextRun } from '../../content/scan';
+import { createScanner } from '../../content/scanner';
 import { compileMatcher, type MatchableTerm, type Matcher } from '../../glossary/matcher';
 import { isWordCode } from '../../glossary/normalize';
 import { TERMS } from '../../glossary/terms';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { isInsideSkipped, textRuns } from '../../entrypoints/content/scan';
+import { isInsideSkipped, textRuns } from '../../content/scan';
 
 const body = (html: string): HTMLElement => {
   // Test fixtures are literal markup written here, not data.

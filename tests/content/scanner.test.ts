@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createScanner, HEALTH_PAGE_THRESHOLD, type Scanner } from '../../entrypoints/content/scanner';
+import { createScanner, HEALTH_PAGE_THRESHOLD, type Scanner } from '../../content/scanner';
 import { compileMatcher, type MatchableTerm } from '../../glossary/matcher';
 
 const t = (id: string, term: string, variants: string[] = []): MatchableTerm => ({ id, term, variants, abbreviations: [] });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { BIG_BLOCK, FLOOD, toBatch, watchChanges, type ChangeBatch } from '../../entrypoints/content/watch';
+import { BIG_BLOCK, FLOOD, toBatch, watchChanges, type ChangeBatch } from '../../content/watch';
 
 const record = (over: Partial<MutationRecord>): MutationRecord =>
   ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { definitionGrade, MAX_GRADE, median, TARGET_MEDIAN_GRADE } from '../../glossary/readability';
+import { definitionGrade, MAX_GRADE, median, TARGET_MEDIAN_GRADE } from '../../scripts/readability';
 import { CONDITION_FILES, CONDITIONS, TERM_FILES, TERMS } from '../../glossary/terms';
 import { validateGlossary } from '../../glossary/validate';
 

@@ -10,7 +10,7 @@ import {
   type Question,
   type QuestionGroup,
 } from '../../glossary/questions';
-import { definitionGrade } from '../../glossary/readability';
+import { definitionGrade } from '../../scripts/readability';
 import { CONDITIONS, termById, TERMS } from '../../glossary/terms';
 
 const TERM_IDS: ReadonlySet<string> = new Set(TERMS.map((t) => t.id));

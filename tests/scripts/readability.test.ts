@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { definitionGrade, median } from '../../glossary/readability';
+import { definitionGrade, median } from '../../scripts/readability';
 import type { Term } from '../../glossary/types';
 
 const term = (definition: string, names: Partial<Term> = {}): Term => ({
