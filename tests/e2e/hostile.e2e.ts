@@ -567,7 +567,7 @@ describe.each(BROWSER_NAMES)('hostile page sizes in %s', (name) => {
           ? `frames slower with the marks: p90 ${p90(ext.frames).toFixed(0)} ms vs ${p90(base.frames).toFixed(0)} ms without (budget ${frameBudget.toFixed(0)}; long ones ${ext.afterLoad.length} vs ${base.afterLoad.length})`
           : `long rendering tasks caused by the marks (${fmt(render)}; after load ${ext.afterLoad.length} vs ${base.afterLoad.length} without)`;
         // Rendering is the browser drawing our marks: it swings with the machine's load, and one
-        // case is a known gap (README, Performance). `npm run test:stress` enforces it; `npm test`
+        // case is a known gap (docs/performance.md). `npm run test:stress` enforces it; `npm test`
         // prints it, so a busy CI machine cannot turn it red while the checks above stay strict.
         if (process.env.HG_STRESS === '1') expect.soft(extraRender, renderMessage).toBe(0);
         else if (extraRender > 0) console.log(`[${name}] ${c.fixture}: not enforced by npm test: ${renderMessage}`);
