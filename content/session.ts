@@ -1,5 +1,5 @@
 import { glossaryUrl } from '../components/links';
-import { loadSettings, watchSettings } from '../settings/items';
+import { loadSettings, needsRestart, watchSettings } from '../settings/items';
 import { knownTermsItem, loadKnown, parseKnown } from '../settings/my-terms';
 import { isSiteDisabled, type Settings } from '../settings/parse';
 import type { Highlighter, HighlighterOptions } from './highlighter';
@@ -34,13 +34,7 @@ export function startSession(doc: Document, signal: AbortSignal, start: Start): 
     const on = s.enabled && !isSiteDisabled(hostname, s.disabledSites);
     if (!on) return stop();
     const prev = running?.settings;
-    if (
-      running &&
-      prev &&
-      prev.occurrences === s.occurrences &&
-      prev.tooltipDelay === s.tooltipDelay &&
-      prev.showPictures === s.showPictures
-    ) {
+    if (running && prev && !needsRestart(prev, s)) {
       if (prev.markStyle !== s.markStyle) running.h.setMarkStyle(s.markStyle);
       running.settings = s;
       return;

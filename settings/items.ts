@@ -34,6 +34,27 @@ export const tooltipDelayItem = storage.defineItem<number>('sync:tooltipDelay', 
 /** Show the entry's picture in the card, below the definition. */
 export const showPicturesItem = storage.defineItem<boolean>('sync:showPictures', { fallback: DEFAULTS.showPictures, version: 1 });
 
+/** What a change to a setting means for a page already marked. */
+export type OnChange = 'switch' | 'live' | 'restart';
+
+interface SettingRecord<T> {
+  item: { getValue(): Promise<unknown>; removeValue(): Promise<void>; watch(cb: () => void): () => void };
+  parse: (v: unknown) => T;
+  /** switch: marks on or off; live: applied to the marks in place; restart: the page is marked again. */
+  onChange: OnChange;
+}
+
+/** One record per setting, which loading, watching and resetting go through. */
+export const SETTINGS: { [K in keyof Settings]: SettingRecord<Settings[K]> } = {
+  enabled: { item: enabledItem, parse: parseEnabled, onChange: 'switch' },
+  disabledSites: { item: disabledSitesItem, parse: parseSites, onChange: 'switch' },
+  markStyle: { item: markStyleItem, parse: parseMarkStyle, onChange: 'live' },
+  occurrences: { item: occurrencesItem, parse: parseOccurrences, onChange: 'restart' },
+  tooltipDelay: { item: tooltipDelayItem, parse: parseTooltipDelay, onChange: 'restart' },
+  showPictures: { item: showPicturesItem, parse: parseShowPictures, onChange: 'restart' },
+};
+const KEYS = Object.keys(SETTINGS) as (keyof Settings)[];
+
 const safe = async <T>(read: () => Promise<unknown>, parse: (v: unknown) => T): Promise<T> => {
   try {
     return parse(await read());
@@ -44,29 +65,27 @@ const safe = async <T>(read: () => Promise<unknown>, parse: (v: unknown) => T): 
 
 /** Every setting, each checked: corrupt or old values come back as defaults, never as an error. */
 export async function loadSettings(): Promise<Settings> {
-  const [enabled, disabledSites, markStyle, occurrences, tooltipDelay, showPictures] = await Promise.all([
-    safe(() => enabledItem.getValue(), parseEnabled),
-    safe(() => disabledSitesItem.getValue(), parseSites),
-    safe(() => markStyleItem.getValue(), parseMarkStyle),
-    safe(() => occurrencesItem.getValue(), parseOccurrences),
-    safe(() => tooltipDelayItem.getValue(), parseTooltipDelay),
-    safe(() => showPicturesItem.getValue(), parseShowPictures),
-  ]);
-  return { enabled, disabledSites, markStyle, occurrences, tooltipDelay, showPictures };
+  const values = await Promise.all(
+    KEYS.map((k) => {
+      const { item, parse } = SETTINGS[k] as SettingRecord<unknown>;
+      return safe(() => item.getValue(), parse);
+    }),
+  );
+  return Object.fromEntries(KEYS.map((k, i) => [k, values[i]])) as unknown as Settings;
+}
+
+/** Whether going from `prev` to `next` needs the page marked again (not just switched or restyled). */
+export function needsRestart(prev: Settings, next: Settings): boolean {
+  return KEYS.some((k) => SETTINGS[k].onChange === 'restart' && prev[k] !== next[k]);
 }
 
 /** Calls `onChange` with fresh settings whenever any of them changes; returns the unwatch. */
 export function watchSettings(onChange: (s: Settings) => void): () => void {
-  const items = [enabledItem, disabledSitesItem, markStyleItem, occurrencesItem, tooltipDelayItem, showPicturesItem] as const;
-  const stops = items.map((item) => item.watch(() => void loadSettings().then(onChange)));
+  const stops = KEYS.map((k) => SETTINGS[k].item.watch(() => void loadSettings().then(onChange)));
   return () => stops.forEach((stop) => stop());
 }
 
 /** Back to defaults: every item removed, so fallbacks apply. */
 export async function resetSettings(): Promise<void> {
-  await Promise.all(
-    [enabledItem, disabledSitesItem, markStyleItem, occurrencesItem, tooltipDelayItem, showPicturesItem].map((i) =>
-      i.removeValue(),
-    ),
-  );
+  await Promise.all(KEYS.map((k) => SETTINGS[k].item.removeValue()));
 }

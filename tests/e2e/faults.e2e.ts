@@ -15,6 +15,7 @@ import { BROWSERS, type TestBrowser, type TestPage } from './browsers';
 import { HIGHLIGHT_PREFIX, HOST, markCenterAnyName, tooltipVisible } from './page-probes';
 import { FIXTURES } from './paths';
 import { serve, type StaticServer } from './server';
+import { clearSync, fillSync, readSync } from './storage-probes';
 
 /** Our highlights (by name, with their sizes) and card hosts, as the page sees them. Runs in the page. */
 function ours(host: string): { highlights: [string, number][]; hosts: number } {
@@ -25,42 +26,6 @@ function ours(host: string): { highlights: [string, number][]; hosts: number } {
     hosts: document.querySelectorAll(host).length,
   };
 }
-
-/**
- * Fills the extension's sync storage until it takes no more (halving the size of what it tries),
- * as years of saved settings and another device's writes could. Runs in an extension page.
- */
-async function fillSync(): Promise<number> {
-  const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
-  let written = 0;
-  for (let size = 8000, i = 0; size >= 1;) {
-    try {
-      await api.storage.sync.set({ [`filler${i}`]: 'x'.repeat(size) });
-      i++;
-      written += size;
-    } catch {
-      size = Math.floor(size / 2);
-    }
-  }
-  return written;
-}
-async function clearSync(): Promise<void> {
-  const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
-  await api.storage.sync.clear();
-}
-async function readSites(): Promise<unknown> {
-  const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
-  return (await api.storage.sync.get('disabledSites')).disabledSites;
-}
-declare const chrome: {
-  storage: {
-    sync: {
-      set(v: object): Promise<void>;
-      get(k: string): Promise<Record<string, unknown>>;
-      clear(): Promise<void>;
-    };
-  };
-};
 
 /** Our marks once their number has stopped changing (the scan paints in batches). */
 async function settled(page: TestPage): Promise<ReturnType<typeof ours>> {
@@ -155,7 +120,7 @@ describe.each(Object.keys(BROWSERS) as (keyof typeof BROWSERS)[])('faults in %s'
       () => document.querySelector('[role="alert"]')?.textContent?.includes('sync storage is full') === true,
       null,
     );
-    expect(await page.evaluate(readSites, null)).toBeUndefined();
+    expect(await page.evaluate(readSync, 'disabledSites')).toBeUndefined();
     expect(await page.evaluate(() => document.querySelector('ul.sites')?.textContent ?? '', null)).not.toContain('example.com');
     expect(page.errors).toEqual([]);
     await page.evaluate(clearSync, null);

@@ -12,6 +12,7 @@ import { BROWSERS, type TestBrowser, type TestPage } from './browsers';
 import { HIGHLIGHT_PREFIX, HOST, markCenterAnyName, markedTextsAnyName, tooltipVisible } from './page-probes';
 import { FIXTURES, SHOTS } from './paths';
 import { serve, type StaticServer } from './server';
+import { clearSync, setSync } from './storage-probes';
 
 /** Centre of a button in the card, found by its visible text. Runs in the page. */
 function cardButton({ host, label }: { host: string; label: string }): { x: number; y: number } | null {
@@ -123,19 +124,6 @@ function search(query: string): void {
   box.dispatchEvent(new Event('input', { bubbles: true }));
 }
 
-async function clearSync(): Promise<void> {
-  const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
-  await api.storage.sync.clear();
-  await api.storage.local.clear();
-}
-async function setSync(items: Record<string, unknown>): Promise<void> {
-  const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
-  await api.storage.sync.set(items);
-}
-declare const chrome: {
-  storage: { sync: { clear(): Promise<void>; set(v: object): Promise<void> }; local: { clear(): Promise<void> } };
-};
-
 /** A reader's lists as the extension stores them (version 2 of the saved terms). */
 const READER = {
   savedTerms: [
@@ -195,7 +183,7 @@ describe.each(Object.keys(BROWSERS) as (keyof typeof BROWSERS)[])('my terms in %
   }
 
   it('should save a term from the card, list it in My terms and put it on the visit sheet', async () => {
-    await ext.evaluate(clearSync, null);
+    await ext.evaluate(clearSync, { local: true });
     const page = await browser.newPage();
     await page.goto(server.url('fixtures/article.html'));
     await openCard(page, 'kyphosis');
@@ -219,7 +207,7 @@ describe.each(Object.keys(BROWSERS) as (keyof typeof BROWSERS)[])('my terms in %
   });
 
   it('should stop marking a known word in every open tab at once, and mark it again from My terms', async () => {
-    await ext.evaluate(clearSync, null);
+    await ext.evaluate(clearSync, { local: true });
     const [a, b] = [await browser.newPage(), await browser.newPage()];
     for (const p of [a, b]) {
       await p.goto(server.url('fixtures/article.html'));
@@ -316,7 +304,7 @@ describe.each(Object.keys(BROWSERS) as (keyof typeof BROWSERS)[])('my terms in %
       page = dark ? await browser.newDarkPage() : await browser.newPage();
       // Firefox's dark page is a browser of its own, with its own storage: the lists go in from it.
       await page.open(`${browser.extensionBase}options.html`, 'body');
-      await page.evaluate(clearSync, null);
+      await page.evaluate(clearSync, { local: true });
       await page.evaluate(setSync, READER);
     }, 60_000);
     afterAll(async () => {
@@ -350,7 +338,7 @@ describe.each(Object.keys(BROWSERS) as (keyof typeof BROWSERS)[])('my terms in %
   it.runIf(name === 'chromium')(
     'should print the visit sheet on A4 and US Letter: black on white, ticked questions only, no buttons',
     async () => {
-      await ext.evaluate(clearSync, null);
+      await ext.evaluate(clearSync, { local: true });
       await ext.evaluate(setSync, READER);
       const page = await browser.newPage();
       await page.open(`${browser.extensionBase}visit-sheet.html?page=vertebroplasty`, '.sheet-term');

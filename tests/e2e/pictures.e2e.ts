@@ -10,6 +10,7 @@ import { HIGHLIGHT_PREFIX, HOST, markCenterAnyName, tooltipVisible } from './pag
 import { FIXTURES, SHOTS } from './paths';
 import { countPixels, decodePng } from './png';
 import { serve, type StaticServer } from './server';
+import { setSync } from './storage-probes';
 
 /** Share of a picture's box that must be ink (lines, fills, labels) for it to count as drawn. */
 const MIN_INK = 0.05;
@@ -72,12 +73,6 @@ async function markOn(page: TestPage, text: string): Promise<{ x: number; y: num
   await page.waitFor(markCenterAnyName, { prefix: HIGHLIGHT_PREFIX, text });
   return (await page.evaluate(markCenterAnyName, { prefix: HIGHLIGHT_PREFIX, text }))!;
 }
-
-async function setSync(items: Record<string, unknown>): Promise<void> {
-  const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
-  await api.storage.sync.set(items);
-}
-declare const chrome: { storage: { sync: { set(v: object): Promise<void> } } };
 
 describe.each(Object.keys(BROWSERS) as (keyof typeof BROWSERS)[])('pictures in %s', (name) => {
   let browser: TestBrowser;

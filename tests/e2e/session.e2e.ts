@@ -4,6 +4,7 @@ import { BROWSERS, type TestBrowser, type TestPage } from './browsers';
 import { SHOTS } from './paths';
 import { HIGHLIGHT, HIGHLIGHT_PREFIX, HOST, markCenter, tooltipText, tooltipVisible } from './page-probes';
 import { serve, type StaticServer } from './server';
+import { setSync } from './storage-probes';
 import { waitForMark, waitForMarksToSettle } from './wait-scan';
 
 declare const chrome: { storage: { sync: { set(v: object): Promise<void>; clear(): Promise<void> } }; tabs: never };
@@ -18,11 +19,6 @@ async function askTabs(msg: object): Promise<unknown[]> {
   const all = await tabs.query({});
   const replies = await Promise.all(all.map((t) => tabs.sendMessage(t.id, msg).catch(() => undefined)));
   return replies.filter((r) => r !== undefined);
-}
-
-async function setSync(items: Record<string, unknown>): Promise<void> {
-  const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
-  await api.storage.sync.set(items);
 }
 
 const markCount = (name: string): number => CSS.highlights.get(name)?.size ?? 0;

@@ -4,9 +4,11 @@ import {
   disabledSitesItem,
   enabledItem,
   loadSettings,
+  needsRestart,
   markStyleItem,
   occurrencesItem,
   resetSettings,
+  SETTINGS,
   showPicturesItem,
   tooltipDelayItem,
   watchSettings,
@@ -114,5 +116,21 @@ describe('stored settings', () => {
     await vi.waitFor(() => expect(seen.at(-1)?.markStyle).toBe('background'));
     expect(seen.every((s) => ['underline', 'background', 'off'].includes(s.markStyle))).toBe(true);
     stop();
+  });
+});
+
+describe('SETTINGS (one record per setting)', () => {
+  it('should have a record for every setting there is a default for', () => {
+    expect(Object.keys(SETTINGS).sort()).toEqual(Object.keys(DEFAULTS).sort());
+  });
+
+  it('should ask for the page to be marked again only for a change that needs it', () => {
+    const base = { ...DEFAULTS };
+    expect(needsRestart(base, { ...base, markStyle: 'background' })).toBe(false);
+    expect(needsRestart(base, { ...base, enabled: false })).toBe(false);
+    expect(needsRestart(base, { ...base, disabledSites: ['example.org'] })).toBe(false);
+    expect(needsRestart(base, { ...base, occurrences: 'first' })).toBe(true);
+    expect(needsRestart(base, { ...base, tooltipDelay: base.tooltipDelay + 100 })).toBe(true);
+    expect(needsRestart(base, { ...base, showPictures: !base.showPictures })).toBe(true);
   });
 });
