@@ -9,6 +9,7 @@ import { HOST_TAG } from './scan';
 import { createScanner } from './scanner';
 import markCss from './marks.css?inline';
 import { watchChanges } from './watch';
+import { LIMITS } from './limits';
 
 export interface HighlighterOptions {
   signal: AbortSignal;
@@ -144,9 +145,6 @@ function removeLeftovers(doc: Document, registry: HighlightRegistry): void {
   for (const host of doc.documentElement.querySelectorAll(`:scope > ${HOST_TAG}`)) host.remove();
 }
 
-/** Seconds after the first scan at which not-yet-defined custom elements are looked at again. */
-const UPGRADE_CHECKS = [0.5, 1, 2, 4];
-
 /**
  * A custom element that upgrades late attaches its shadow root without any DOM mutation the
  * observer could see (and the content script's world cannot use `customElements.whenDefined`):
@@ -155,7 +153,7 @@ const UPGRADE_CHECKS = [0.5, 1, 2, 4];
 function watchUpgrades(root: Element, onShadowRoot: (shadow: ShadowRoot) => void, signal: AbortSignal): void {
   let waiting = [...root.querySelectorAll(':not(:defined)')];
   if (waiting.length === 0) return;
-  for (const seconds of UPGRADE_CHECKS) {
+  for (const seconds of LIMITS.upgradeRecheckSeconds) {
     const timer = setTimeout(() => {
       waiting = waiting.filter((el) => {
         if (!el.isConnected) return false;

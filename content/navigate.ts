@@ -1,6 +1,7 @@
 import type { LazyTooltip } from './lazy-tooltip';
 import type { Mark, MarkIndex } from './marks';
 import { inNextFrame } from './yield';
+import { LIMITS } from './limits';
 
 /**
  * Keyboard and popup navigation: the next (or previous) mark after the last one visited, or after
@@ -38,8 +39,8 @@ async function settleScroll(doc: Document): Promise<void> {
   const win = doc.defaultView;
   if (!win) return;
   let y = win.scrollY;
-  for (let i = 0; i < 30; i++) {
-    await new Promise<void>((resolve) => inNextFrame(resolve, 50, win));
+  for (let i = 0; i < LIMITS.scrollSettleFrames; i++) {
+    await new Promise<void>((resolve) => inNextFrame(resolve, LIMITS.scrollSettleFrameMs, win));
     if (i > 2 && win.scrollY === y) return;
     y = win.scrollY;
   }

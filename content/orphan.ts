@@ -1,4 +1,4 @@
-import { LIMITS } from './limits';
+import { FIRST_STAGE_LIMITS } from './limits';
 
 /** What this module reads of the runtime: Chrome clears `id` once the extension is gone. */
 export interface RuntimeIdentity {
@@ -28,6 +28,6 @@ export function watchOrphaned(runtime: RuntimeIdentity, onOrphaned: () => void, 
     if (!isOrphaned(runtime)) return;
     clearInterval(timer);
     onOrphaned();
-  }, LIMITS.orphanCheckMs);
+  }, FIRST_STAGE_LIMITS.orphanCheckMs);
   signal.addEventListener('abort', () => clearInterval(timer), { once: true });
 }

@@ -1,4 +1,4 @@
-import { LIMITS } from './limits';
+import { FIRST_STAGE_LIMITS } from './limits';
 
 /** Elements whose text is never prose; their text would only slow the precheck. */
 const NOT_TEXT = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math']);
@@ -26,7 +26,7 @@ export function mayHoldTerm(roots: Iterable<Node>, test: (text: string) => boole
     texts.push(data);
     chars += data.length;
     total += data.length;
-    return total > LIMITS.precheckChars || (chars > LIMITS.precheckChunkChars && flush());
+    return total > FIRST_STAGE_LIMITS.precheckChars || (chars > FIRST_STAGE_LIMITS.precheckChunkChars && flush());
   };
   const visit = (from: Node): boolean | undefined => {
     if (from.nodeType === TEXT_NODE) return take((from as Text).data) || undefined;
@@ -34,7 +34,7 @@ export function mayHoldTerm(roots: Iterable<Node>, test: (text: string) => boole
     const walker = doc.createTreeWalker(from, SHOW_ELEMENT_AND_TEXT);
     let node = walker.nextNode();
     while (node) {
-      if (++nodes > LIMITS.precheckNodes) return true;
+      if (++nodes > FIRST_STAGE_LIMITS.precheckNodes) return true;
       if (node.nodeType === TEXT_NODE) {
         if (take((node as Text).data)) return true;
         node = walker.nextNode();
@@ -70,15 +70,15 @@ function skipSubtree(walker: TreeWalker): Node | null {
 export function documentMayHoldTerm(doc: Document, test: (text: string) => boolean): boolean {
   const body = doc.body;
   if (!body) return mayHoldTerm([doc.documentElement], test);
-  if (doc.getElementsByTagName('*').length > LIMITS.precheckElements) return true;
+  if (doc.getElementsByTagName('*').length > FIRST_STAGE_LIMITS.precheckElements) return true;
   const text = body.innerText;
-  return text.length > LIMITS.precheckChars || test(text);
+  return text.length > FIRST_STAGE_LIMITS.precheckChars || test(text);
 }
 
 /**
  * Resolves once the document may hold a term: at once, or when text added later (a single-page app that
  * renders its article after load, an infinite feed) does. Added text is checked in batches, at most
- * once per `LIMITS.wakeCheckMs`; the observer goes away when it resolves or `signal` aborts.
+ * once per `FIRST_STAGE_LIMITS.wakeCheckMs`; the observer goes away when it resolves or `signal` aborts.
  */
 export function whenMayHoldTerm(doc: Document, test: (text: string) => boolean, signal: AbortSignal): Promise<void> {
   if (documentMayHoldTerm(doc, test)) return Promise.resolve();
@@ -105,7 +105,7 @@ export function whenMayHoldTerm(doc: Document, test: (text: string) => boolean, 
         if (r.type === 'characterData') pending.push(r.target);
         else for (const n of r.addedNodes) pending.push(n);
       }
-      timer ??= setTimeout(check, LIMITS.wakeCheckMs);
+      timer ??= setTimeout(check, FIRST_STAGE_LIMITS.wakeCheckMs);
     });
     observer.observe(root, { childList: true, subtree: true, characterData: true });
     signal.addEventListener('abort', stop, { once: true });

@@ -1,46 +1,13 @@
 import { blockOf, isInline } from './scan';
 import { inNextFrame } from './yield';
+import { LIMITS } from './limits';
 
 /** What the painter needs of a mark: its range, and where it starts (for grouping by block). */
 export interface Paintable {
   readonly range: Range;
 }
 
-/**
- * Above this many marks only the ones near the viewport are painted. Chromium revalidates every
- * range of every highlight on each change to any of them, so a page with 17,000 marks spent
- * 100-350 ms per rendering update, and 2,000 marks on a changing page still made 60 ms frames.
- * The 65 saved real pages have at most 32 marks; they all keep painting every mark.
- */
-export const PAINT_ALL_LIMIT = 500;
-/** A block with more marks than this is painted around the viewport only, not whole. */
-export const BIG_BLOCK_MARKS = 300;
-/** Most marks painted in one big block. */
-export const BLOCK_WINDOW_CAP = 400;
-/** Least time between two paints while marks keep coming (a live feed), ms. */
-const PAINT_GAP_MS = 250;
-/** Where no frame comes (a background tab), paint after this long anyway, ms. */
-const NO_FRAME_MS = 250;
-/** How far above and below the viewport marks are painted, in viewport heights. */
-const MARGIN = 0.5;
-/** How long scrolling or page changes wait before a big block's window is moved (ms). */
-const SETTLE_MS = 100;
-/**
- * A big block whose marks changed more recently than this is not painted until it is quiet (ms).
- * Chromium lays out and pre-paints a block that holds painted marks more slowly (a live log of
- * 50,000 spans made every frame a fifth slower), so a block that keeps growing is left bare.
- */
-export const QUIET_MS = 1000;
-
-/**
- * Marks in a text node longer than this (characters) are never painted, only explained on hover
- * and reachable by the next/previous keys. Chromium re-walks a text node to draw the first mark in
- * it: 85 ms for one of 5 MB, a freeze the reader feels. No article is one text node this long
- * (a raw log or a data dump is).
- */
-export const GIANT_TEXT = 1_000_000;
-
-const isGiant = (node: Node): boolean => node.nodeType === 3 && (node as Text).length > GIANT_TEXT;
+const isGiant = (node: Node): boolean => node.nodeType === 3 && (node as Text).length > LIMITS.paintGiantTextChars;
 
 const now = (): number => performance.now();
 
@@ -142,7 +109,7 @@ export class Painter<M extends Paintable> {
   }
 
   add(mark: M): void {
-    // Not painted, still explained: see GIANT_TEXT.
+    // Not painted, still explained: see LIMITS.paintGiantTextChars.
     if (isGiant(mark.range.startContainer)) return;
     this.queued.add(mark);
   }
@@ -187,14 +154,14 @@ export class Painter<M extends Paintable> {
     if (this.scheduled) return;
     this.scheduled = true;
     const paint = (): void =>
-      (this.opts.frame ?? ((fn) => inNextFrame(fn, NO_FRAME_MS)))(() => {
+      (this.opts.frame ?? ((fn) => inNextFrame(fn, LIMITS.paintNoFrameMs)))(() => {
         this.scheduled = false;
         this.lastPaint = performance.now();
         this.apply();
       });
     // Each paint is a frame that redraws the marked text: on a page that changes all the time,
     // new marks wait a little and go in together.
-    const wait = this.lastPaint + (this.opts.gapMs ?? PAINT_GAP_MS) - performance.now();
+    const wait = this.lastPaint + (this.opts.gapMs ?? LIMITS.paintGapMs) - performance.now();
     if (wait > 0) setTimeout(paint, wait);
     else paint();
   }
@@ -202,7 +169,7 @@ export class Painter<M extends Paintable> {
   private apply(): void {
     for (const range of this.dropped) this.highlight.delete(range);
     this.dropped.clear();
-    if (!this.windowed && this.total > (this.opts.limit ?? PAINT_ALL_LIMIT)) {
+    if (!this.windowed && this.total > (this.opts.limit ?? LIMITS.paintAllMarksUpTo)) {
       const observe = this.opts.observe ?? defaultObserver();
       if (observe) {
         this.highlight.clear();
@@ -221,7 +188,10 @@ export class Painter<M extends Paintable> {
 
 function defaultObserver(): PainterOptions['observe'] | undefined {
   if (typeof IntersectionObserver === 'undefined') return undefined;
-  return (cb) => new IntersectionObserver(cb, { rootMargin: `${MARGIN * 100}% 0px ${MARGIN * 100}% 0px` });
+  return (cb) =>
+    new IntersectionObserver(cb, {
+      rootMargin: `${LIMITS.paintMarginViewports * 100}% 0px ${LIMITS.paintMarginViewports * 100}% 0px`,
+    });
 }
 
 class Windowed<M extends Paintable> {
@@ -260,11 +230,11 @@ class Windowed<M extends Paintable> {
   }
 
   private get bigBlock(): number {
-    return this.opts.bigBlock ?? BIG_BLOCK_MARKS;
+    return this.opts.bigBlock ?? LIMITS.paintWindowedBlockMarks;
   }
 
   private get quietMs(): number {
-    return this.opts.quietMs ?? QUIET_MS;
+    return this.opts.quietMs ?? LIMITS.paintQuietBlockMs;
   }
 
   /** Paints `g` once its marks have stopped changing for `quietMs`. */
@@ -378,10 +348,10 @@ class Windowed<M extends Paintable> {
           this.timer = undefined;
           this.update(true);
         },
-        1000,
+        LIMITS.paintWindowNoFrameMs,
         this.listening?.defaultView ?? undefined,
       );
-    }, SETTLE_MS);
+    }, LIMITS.paintSettleMs);
   }
 
   dispose(): void {
@@ -401,13 +371,13 @@ class Windowed<M extends Paintable> {
       if (g.unsorted) g.ordered = byPosition(g.ordered);
       g.unsorted = false;
     }
-    const view = g.el.ownerDocument.defaultView?.innerHeight ?? 800;
-    const cap = this.opts.cap ?? BLOCK_WINDOW_CAP;
-    const rectOf = (m: M): Rect => boxOf(m.range, view / 4);
-    const found = windowOf(g.ordered, rectOf, -MARGIN * view, (1 + MARGIN) * view, cap);
+    const view = g.el.ownerDocument.defaultView?.innerHeight ?? LIMITS.viewportFallbackPx;
+    const cap = this.opts.cap ?? LIMITS.paintBlockWindowMarks;
+    const rectOf = (m: M): Rect => boxOf(m.range, view * LIMITS.paintInlineBoxViewports);
+    const found = windowOf(g.ordered, rectOf, -LIMITS.paintMarginViewports * view, (1 + LIMITS.paintMarginViewports) * view, cap);
     if (found) return found;
     g.ordered = byPosition(g.ordered);
-    return windowOf(g.ordered, rectOf, -MARGIN * view, (1 + MARGIN) * view, cap) ?? [];
+    return windowOf(g.ordered, rectOf, -LIMITS.paintMarginViewports * view, (1 + LIMITS.paintMarginViewports) * view, cap) ?? [];
   }
 
   /** The element whose nearness to the viewport decides whether the mark is painted. */
@@ -445,7 +415,7 @@ export function boxOf(range: Range, tallest: number): DOMRect {
 
 /** Marks in reading order by where they are drawn: what the window search needs, with one layout read each. */
 function byPosition<M extends Paintable>(marks: M[]): M[] {
-  const view = marks[0]?.range.startContainer.ownerDocument?.defaultView?.innerHeight ?? 800;
-  const at = new Map(marks.map((m) => [m, boxOf(m.range, view / 4)]));
+  const view = marks[0]?.range.startContainer.ownerDocument?.defaultView?.innerHeight ?? LIMITS.viewportFallbackPx;
+  const at = new Map(marks.map((m) => [m, boxOf(m.range, view * LIMITS.paintInlineBoxViewports)]));
   return marks.sort((a, b) => at.get(a)!.top - at.get(b)!.top || at.get(a)!.left - at.get(b)!.left);
 }

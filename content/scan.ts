@@ -1,4 +1,5 @@
 import { isWordCode } from '../glossary/normalize';
+import { LIMITS } from './limits';
 
 /** Tag name of the element that hosts the tooltip's shadow root; the scanner never enters it. */
 export const HOST_TAG = 'health-glossary-tooltip';
@@ -121,9 +122,6 @@ export interface TextRun {
   text: string;
 }
 
-/** Characters after which a run is handed over at the next node boundary. */
-const MAX_RUN = 32_768;
-
 /** Stands for a hidden word character at the edge of skipped inline text: never in a pattern. */
 export const HIDDEN_WORD = '\uE000';
 /** Stands for hidden non-word text: never in a pattern, so no match runs across it. */
@@ -217,7 +215,7 @@ export function* textRuns(
     const b = blockOf(text, blocks);
     // A huge block is handed over in pieces, so the scanner can yield between them; a term split
     // across inline tags exactly at a piece boundary is the (rare) price.
-    if ((b !== block || run.text.length > MAX_RUN) && run.nodes.length) {
+    if ((b !== block || run.text.length > LIMITS.scanRunChars) && run.nodes.length) {
       yield run;
       run = { nodes: [], starts: [], text: '' };
     }

@@ -5,14 +5,9 @@ import { MarkIndex, nodeAt } from './marks';
 import type { PainterOptions } from './paint-window';
 import { blockOf, isInsideSkipped, textRuns, type TextRun } from './scan';
 import { yieldToPage } from './yield';
+import { LIMITS } from './limits';
 
 export { HEALTH_PAGE_THRESHOLD } from '../glossary/gate';
-/** Longest stretch of work between yields to the page. */
-const SLICE_MS = 8;
-/** Characters matched between time checks. */
-const MATCH_SLICE = 65_536;
-/** Marks found are painted at most this often while a long scan runs (each paint is a repaint). */
-const PAINT_MS = 200;
 
 export interface ScannerOptions {
   /** The glossary matcher; its ambiguous forms (and their compiled cues) come with it. */
@@ -94,19 +89,19 @@ export function createScanner(opts: ScannerOptions): Scanner {
       for (const run of textRuns(r, exclude, onShadowRoot, opts.skipSelector)) {
         if (opts.signal.aborted) return;
         // One huge text node (5 MB) is matched in slices too.
-        for (let from = 0; from < run.text.length; from += MATCH_SLICE) {
-          if (from > 0 && performance.now() - sliceStart > SLICE_MS) {
+        for (let from = 0; from < run.text.length; from += LIMITS.scanMatchSliceChars) {
+          if (from > 0 && performance.now() - sliceStart > LIMITS.scanSliceMs) {
             busy += performance.now() - sliceStart;
             await yieldToPage(r === inView ? 'user-visible' : 'background');
             if (opts.signal.aborted) return;
             sliceStart = performance.now();
           }
-          if (take(run, from, from + MATCH_SLICE)) changed = true;
+          if (take(run, from, from + LIMITS.scanMatchSliceChars)) changed = true;
         }
-        if (performance.now() - sliceStart > SLICE_MS) {
+        if (performance.now() - sliceStart > LIMITS.scanSliceMs) {
           const now = performance.now();
           busy += now - sliceStart;
-          if (now - lastPaint >= PAINT_MS) {
+          if (now - lastPaint >= LIMITS.scanPaintEveryMs) {
             index.paint();
             lastPaint = now;
           }
@@ -163,7 +158,8 @@ function viewportBlock(root: Node): Element | undefined {
   const win = doc?.defaultView;
   if (!doc || !win || !(root instanceof Element)) return undefined;
   let el = doc.elementFromPoint(win.innerWidth / 2, win.innerHeight / 3);
-  while (el && el !== root && el.getBoundingClientRect().height < win.innerHeight * 0.8) el = el.parentElement;
+  while (el && el !== root && el.getBoundingClientRect().height < win.innerHeight * LIMITS.viewportBlockViewports)
+    el = el.parentElement;
   if (!el || el === root || !root.contains(el) || isInsideSkipped(el)) return undefined;
   return el;
 }

@@ -1,10 +1,6 @@
 import { blockOf, HOST_TAG, isInline } from './scan';
 import { inNextFrame } from './yield';
-
-/** More changed subtrees than this in one batch: rescan the root once instead. */
-export const FLOOD = 1000;
-/** A block with more children than this is not rescanned whole for one added inline node. */
-export const BIG_BLOCK = 200;
+import { LIMITS } from './limits';
 
 export interface ChangeBatch {
   /** Subtrees whose text is new or changed, none inside another. */
@@ -65,11 +61,11 @@ export function toBatch(records: readonly MutationRecord[], root: Node): ChangeB
       // on every frame would grow without bound: then only the new node.
       if (n.nodeType === 3 || (n.nodeType === 1 && isInline(n as Element))) {
         const block = blockOf(n);
-        addScope(block && block.childNodes.length <= BIG_BLOCK ? block : n);
+        addScope(block && block.childNodes.length <= LIMITS.watchWholeBlockChildren ? block : n);
       } else if (n.nodeType === 1) addScope(n);
     }
   }
-  if (scopes.size > FLOOD) return { scopes: [root], removed };
+  if (scopes.size > LIMITS.watchFloodSubtrees) return { scopes: [root], removed };
   const outermost = [...scopes].filter((s) => {
     for (let p = s.parentNode; p; p = p.parentNode) if (scopes.has(p)) return false;
     return true;

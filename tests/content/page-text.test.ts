@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { LIMITS } from '../../content/limits';
+import { FIRST_STAGE_LIMITS } from '../../content/limits';
 import { documentMayHoldTerm, mayHoldTerm, whenMayHoldTerm } from '../../content/page-text';
 
 /** A stand-in precheck: "kyphosis" is the only term, and every text it is asked about is kept. */
@@ -42,13 +42,13 @@ describe('mayHoldTerm', () => {
 
   it('should answer "maybe" without testing a text longer than the limit', () => {
     const r = recorder();
-    expect(mayHoldTerm([html(`<p>${'a'.repeat(LIMITS.precheckChars + 1)}</p>`)], r.test)).toBe(true);
+    expect(mayHoldTerm([html(`<p>${'a'.repeat(FIRST_STAGE_LIMITS.precheckChars + 1)}</p>`)], r.test)).toBe(true);
     expect(r.seen).toEqual([]);
   });
 
   it('should answer "maybe" on a page with more nodes than the limit', () => {
     const div = html('');
-    for (let i = 0; i <= LIMITS.precheckNodes; i++) div.append(document.createTextNode('x'));
+    for (let i = 0; i <= FIRST_STAGE_LIMITS.precheckNodes; i++) div.append(document.createTextNode('x'));
     expect(mayHoldTerm([div], recorder().test)).toBe(true);
   });
 });
@@ -67,13 +67,13 @@ describe('documentMayHoldTerm', () => {
 
   it('should answer maybe without reading a page of too many elements or too much text', () => {
     const many = document.createElement('div');
-    for (let i = 0; i <= LIMITS.precheckElements; i++) many.append(document.createElement('span'));
+    for (let i = 0; i <= FIRST_STAGE_LIMITS.precheckElements; i++) many.append(document.createElement('span'));
     document.body.append(many);
     const r = recorder();
     expect(documentMayHoldTerm(document, r.test)).toBe(true);
     expect(r.seen).toEqual([]);
     document.body.replaceChildren();
-    html(`<p>${'a '.repeat(LIMITS.precheckChars)}</p>`);
+    html(`<p>${'a '.repeat(FIRST_STAGE_LIMITS.precheckChars)}</p>`);
     const r2 = recorder();
     expect(documentMayHoldTerm(document, r2.test)).toBe(true);
     expect(r2.seen).toEqual([]);
@@ -92,10 +92,10 @@ describe('whenMayHoldTerm', () => {
     let resolved = false;
     void whenMayHoldTerm(document, recorder().test, new AbortController().signal).then(() => (resolved = true));
     root.append(document.createRange().createContextualFragment('<p>more plain text</p>'));
-    await vi.advanceTimersByTimeAsync(LIMITS.wakeCheckMs + 1);
+    await vi.advanceTimersByTimeAsync(FIRST_STAGE_LIMITS.wakeCheckMs + 1);
     expect(resolved).toBe(false);
     root.append(document.createRange().createContextualFragment('<p>Now <b>kyphosis</b>.</p>'));
-    await vi.advanceTimersByTimeAsync(LIMITS.wakeCheckMs + 1);
+    await vi.advanceTimersByTimeAsync(FIRST_STAGE_LIMITS.wakeCheckMs + 1);
     expect(resolved).toBe(true);
   });
 
@@ -105,7 +105,7 @@ describe('whenMayHoldTerm', () => {
     let resolved = false;
     void whenMayHoldTerm(document, recorder().test, new AbortController().signal).then(() => (resolved = true));
     (root.querySelector('p')!.firstChild as Text).data = 'kyphosis';
-    await vi.advanceTimersByTimeAsync(LIMITS.wakeCheckMs + 1);
+    await vi.advanceTimersByTimeAsync(FIRST_STAGE_LIMITS.wakeCheckMs + 1);
     expect(resolved).toBe(true);
   });
 
@@ -118,7 +118,7 @@ describe('whenMayHoldTerm', () => {
     const before = r.seen.length;
     controller.abort();
     root.append(document.createRange().createContextualFragment('<p>kyphosis</p>'));
-    await vi.advanceTimersByTimeAsync(LIMITS.wakeCheckMs + 1);
+    await vi.advanceTimersByTimeAsync(FIRST_STAGE_LIMITS.wakeCheckMs + 1);
     expect(r.seen.length).toBe(before);
   });
 });

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { boxOf, GIANT_TEXT, Painter, windowOf, type Paintable, type PainterOptions, type Rect } from '../../content/paint-window';
+import { boxOf, Painter, windowOf, type Paintable, type PainterOptions, type Rect } from '../../content/paint-window';
+import { LIMITS } from '../../content/limits';
 
 /** A fake IntersectionObserver the test drives by hand. */
 function fakeObserver() {
@@ -280,7 +281,7 @@ describe('Painter', () => {
 });
 
 describe('Painter and giant text', () => {
-  it('should not paint a mark in a text node over GIANT_TEXT characters, but paint one in a normal node', () => {
+  it('should not paint a mark in a text node over LIMITS.paintGiantTextChars characters, but paint one in a normal node', () => {
     const highlight = new Highlight();
     const painter = new Painter<Paintable>(highlight, now);
     const mark = (text: string): Paintable => {
@@ -291,7 +292,7 @@ describe('Painter and giant text', () => {
       range.setEnd(node, 8);
       return { range };
     };
-    const giant = mark('kyphosis ' + 'x'.repeat(GIANT_TEXT));
+    const giant = mark('kyphosis ' + 'x'.repeat(LIMITS.paintGiantTextChars));
     const normal = mark('kyphosis and more');
     painter.add(giant);
     painter.add(normal);
@@ -305,7 +306,7 @@ describe('Painter and giant text', () => {
     const io = fakeObserver();
     const painter = new Painter<Paintable>(highlight, { ...now, limit: 1, observe: io.observe });
     const p = document.createElement('p');
-    const node = document.createTextNode('kyphosis '.repeat(GIANT_TEXT / 8));
+    const node = document.createTextNode('kyphosis '.repeat(LIMITS.paintGiantTextChars / 8));
     p.append(node);
     document.body.append(p);
     const marks = [0, 9].map((at) => {

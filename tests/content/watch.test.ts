@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { BIG_BLOCK, FLOOD, toBatch, watchChanges, type ChangeBatch } from '../../content/watch';
+import { toBatch, watchChanges, type ChangeBatch } from '../../content/watch';
+import { LIMITS } from '../../content/limits';
 
 const record = (over: Partial<MutationRecord>): MutationRecord =>
   ({
@@ -29,7 +30,7 @@ describe('toBatch', () => {
 
   it('should rescan only the new node when it joins a huge block', () => {
     const feed = document.createElement('div');
-    for (let i = 0; i < BIG_BLOCK + 1; i++) feed.append(document.createElement('span'));
+    for (let i = 0; i < LIMITS.watchWholeBlockChildren + 1; i++) feed.append(document.createElement('span'));
     const added = document.createElement('span');
     feed.append(added);
     document.body.append(feed);
@@ -67,7 +68,7 @@ describe('toBatch', () => {
   });
 
   it('should rescan the root once after a flood', () => {
-    const divs = Array.from({ length: FLOOD + 1 }, () => document.createElement('div'));
+    const divs = Array.from({ length: LIMITS.watchFloodSubtrees + 1 }, () => document.createElement('div'));
     document.body.append(...divs);
     expect(toBatch([record({ target: document.body, addedNodes: list(...divs) })], document.body).scopes).toEqual([
       document.body,

@@ -342,7 +342,7 @@ interface SizeCase {
 const SIZES: SizeCase[] = [
   { fixture: 'many-nodes.html', what: '100,000 text nodes in 10,000 paragraphs', paints: true },
   { fixture: 'many-nodes.html?layout=one-block', what: '100,000 text nodes in one block', paints: true },
-  // Marks in a text node over a million characters are explained but not painted (GIANT_TEXT).
+  // Marks in a text node over a million characters are explained but not painted (LIMITS.paintGiantTextChars in content/limits.ts).
   { fixture: 'huge-text.html', what: 'one 5 MB text node' },
   { fixture: 'deep.html?hidden', what: '10,000 nested divs (out of layout)' },
   { fixture: 'deep.html?hidden&kind=span', what: '10,000 nested spans (out of layout)' },
