@@ -151,7 +151,7 @@ describe('Popup', () => {
     ['a PDF the content script reports', 'https://example.org/guide.pdf', { counts: [], unsupported: 'pdf' }, /It is a PDF file/],
     ['a page source', 'view-source:https://example.org/', undefined, /source code/],
     ['an add-on store', 'https://addons.mozilla.org/en-US/firefox/', undefined, /Add-on stores are closed/],
-    ['a tab whose address the browser hides', undefined, undefined, /page source views and PDF files/],
+    ['a tab whose address the browser hides', undefined, undefined, /page source views, PDF files and files on this computer/],
   ] as const)('should say why %s has no terms', async (_label, url, answer, text) => {
     renderPopup({ url, reply: answer && (() => answer) });
     fireEvent.click(screen.getByRole('tab', { name: 'On this page' }));

@@ -1,6 +1,8 @@
 // What ordinary use does to an extension, in real Chromium and Firefox ESR: a marked page left and
 // restored from the back-forward cache, sync storage full when a setting is saved, and (Chromium)
 // the service worker stopped between two commands.
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Page as PwPage } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -78,7 +80,8 @@ describe.each(Object.keys(BROWSERS) as (keyof typeof BROWSERS)[])('faults in %s'
   const closedPages: [label: string, where: string, message: RegExp][] = [
     ['a PDF file', 'fixtures/guide.pdf', /It is a PDF file/],
     // The browser shows neither address to the extension, so the popup names every kind of closed page.
-    ['a page’s source', 'view-source:fixtures/article.html', /page source views and PDF files/],
+    ['a page’s source', 'view-source:fixtures/article.html', /page source views, PDF files and files on this computer/],
+    ['a file on this computer', 'file:tests/fixtures/article.html', /page source views, PDF files and files on this computer/],
     // Firefox never reports a load of its own about: pages to the test driver.
     ...(name === 'chromium'
       ? [['a browser page', 'browser-page', /their own pages \(settings, the new tab page\)/] as [string, string, RegExp]]
@@ -92,7 +95,9 @@ describe.each(Object.keys(BROWSERS) as (keyof typeof BROWSERS)[])('faults in %s'
         ? 'chrome://version/'
         : where.startsWith('view-source:')
           ? `view-source:${server.url(where.slice(12))}`
-          : server.url(where);
+          : where.startsWith('file:')
+            ? pathToFileURL(path.resolve(where.slice(5))).href
+            : server.url(where);
     await tab.goto(url);
     await tab.bringToFront();
     await popup.open(`${browser.extensionBase}popup.html`, '#popup-tab-page');
