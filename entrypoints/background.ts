@@ -4,7 +4,7 @@ import { disabledSitesItem } from '../settings/items';
 import { isSiteDisabled, normalizeSite, parseSites } from '../settings/parse';
 import { toggleSite } from '../settings/sites';
 import { glossaryUrl } from '../components/links';
-import { activeTab, askTab } from '../messaging/ask-tab';
+import { activeTab, askTab, EXPLAIN_TIMEOUT_MS } from '../messaging/ask-tab';
 import type { ContentRequest, ExplainReply, TermsReply } from '../messaging/protocol';
 
 const MENU_ID = 'health-glossary-explain';
@@ -12,8 +12,6 @@ const MENU_ID = 'health-glossary-explain';
 /** Sends a request to a tab's content script; undefined when the tab has none (e.g. a browser page). */
 const ask = async <R>(tabId: number, req: ContentRequest, timeoutMs?: number): Promise<R | undefined> =>
   (await askTab(tabId, req, timeoutMs)) as R | undefined;
-/** Explaining may first load the engine and scan the page: a big page takes longer than a jump. */
-const EXPLAIN_TIMEOUT_MS = 10_000;
 
 export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => {

@@ -3,6 +3,8 @@ import type { ContentRequest } from './protocol';
 
 /** Longer than any content script takes to answer; a tab that never answers (seen in Firefox) is then given up. */
 export const REPLY_TIMEOUT_MS = 3000;
+/** "Explain" may first load the engine and scan the page: a big page takes longer than a jump. */
+export const EXPLAIN_TIMEOUT_MS = 10_000;
 
 /**
  * Sends a request to a tab's content script. Undefined when nothing answers, or nothing in time:
