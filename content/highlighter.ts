@@ -72,9 +72,11 @@ export function startHighlighter(doc: Document, opts: HighlighterOptions): Highl
     highlight.clear();
   });
 
-  const shadowRoots: ShadowRoot[] = [];
+  /** The one registry of open shadow roots met: styled and watched once each, hit-tested by the pointer. */
+  const shadowRoots = new Set<ShadowRoot>();
   const onShadowRoot = (shadow: ShadowRoot): void => {
-    shadowRoots.push(shadow);
+    if (shadowRoots.has(shadow)) return;
+    shadowRoots.add(shadow);
     styleShadowRoot(shadow, signal);
     watchChanges(shadow, ({ scopes, removed }) => void scanner.rescan(scopes, removed), signal);
   };
@@ -108,7 +110,7 @@ export function startHighlighter(doc: Document, opts: HighlighterOptions): Highl
         root,
         (shadow) => {
           onShadowRoot(shadow);
-          void scanner.scan(shadow, 'rescan');
+          void scanner.rescan([shadow], false);
         },
         signal,
       ),

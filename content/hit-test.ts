@@ -14,11 +14,11 @@ function caretAt(
   doc: Document,
   x: number,
   y: number,
-  shadowRoots: readonly ShadowRoot[],
+  shadowRoots: ReadonlySet<ShadowRoot>,
 ): { node: Node; offset: number } | undefined {
   const d = doc as unknown as CaretDoc;
   if (d.caretPositionFromPoint) {
-    const p = shadowRoots.length
+    const p = shadowRoots.size
       ? d.caretPositionFromPoint.call(doc, x, y, { shadowRoots: [...shadowRoots] })
       : d.caretPositionFromPoint.call(doc, x, y);
     return p ? { node: p.offsetNode, offset: p.offset } : undefined;
@@ -36,7 +36,7 @@ export function markAtPoint(
   index: MarkIndex,
   x: number,
   y: number,
-  shadowRoots: readonly ShadowRoot[] = [],
+  shadowRoots: ReadonlySet<ShadowRoot> = new Set(),
 ): Mark | undefined {
   const caret = caretAt(doc, x, y, shadowRoots);
   if (!caret || caret.node.nodeType !== 3) return undefined;

@@ -8,7 +8,7 @@ export interface HoverOptions {
   tooltip: LazyTooltip;
   signal: AbortSignal;
   /** Open shadow roots with marks, so the caret lookup can see into them. */
-  shadowRoots?: readonly ShadowRoot[];
+  shadowRoots?: ReadonlySet<ShadowRoot>;
   /** Pause before the card opens, so sweeping the pointer across text stays calm. */
   showDelay: number;
   /** Grace period to move from the term onto the card. */

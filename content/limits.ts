@@ -23,8 +23,6 @@ export const LIMITS = {
   scanSliceMs: 8,
   /** Characters matched between two time checks inside one long text run. */
   scanMatchSliceChars: 65_536,
-  /** Marks found are painted at most this often while a long scan runs (each paint is a repaint). */
-  scanPaintEveryMs: 200,
   /** Characters after which a text run is handed over at the next node boundary. */
   scanRunChars: 32_768,
   /** Seconds after the first scan at which not-yet-defined custom elements are looked at again. */
@@ -45,7 +43,7 @@ export const LIMITS = {
   paintWindowedBlockMarks: 300,
   /** Most marks painted in one big block. */
   paintBlockWindowMarks: 400,
-  /** Least time between two paints while marks keep coming (a live feed). */
+  /** Least time between two paints while marks keep coming (a long scan, a live feed): each paint redraws the marked text. */
   paintGapMs: 250,
   /** Where no frame comes (a background tab), paint after this long anyway. */
   paintNoFrameMs: 250,

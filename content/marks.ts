@@ -1,5 +1,5 @@
 import type { Match } from '../glossary/types';
-import { Painter, type PainterOptions } from './paint-window';
+import { Painter, type PainterOptions } from './paint/painter';
 import type { TextRun } from './scan';
 
 /** One marked occurrence of a glossary term on the page. */
@@ -27,7 +27,7 @@ export class MarkIndex {
   private readonly perTerm = new Map<string, number>();
   /** Terms the reader knows: their marks are kept (for the counts) but neither painted nor hovered. */
   private known: ReadonlySet<string> = new Set();
-  /** Decides which marks are in the highlight: every change to it repaints, so they go in batches. */
+  /** Decides which shown marks are in the highlight: every change to it repaints, so they go in batches. */
   readonly painter: Painter<Mark>;
 
   constructor(
@@ -90,10 +90,7 @@ export class MarkIndex {
 
   /** Puts the marks added since the last call into the highlight (or near-viewport window), in one go. */
   paint(): void {
-    if (this.known.size === 0) return this.painter.flush(this.live.size, () => this.live);
-    let hidden = 0;
-    for (const id of this.known) hidden += this.perTerm.get(id) ?? 0;
-    this.painter.flush(this.live.size - hidden, () => [...this.live].filter((m) => !this.known.has(m.termId)));
+    this.painter.flush();
   }
 
   /** The shown mark (not of a known term) covering `offset` in `node`: what the pointer can open. */
@@ -162,8 +159,8 @@ export class MarkIndex {
     return this.all().filter((m) => !this.known.has(m.termId));
   }
 
+  /** Forgets every mark; the painter stops by its own signal (PainterOptions.signal). */
   clear(): void {
-    this.painter.reset();
     this.highlight.clear();
     this.live.clear();
     this.perTerm.clear();

@@ -2,7 +2,7 @@ import type { Matcher } from '../glossary/matcher';
 import { createPageMarker } from '../glossary/mark-text';
 import type { Match } from '../glossary/types';
 import { MarkIndex, nodeAt } from './marks';
-import type { PainterOptions } from './paint-window';
+import type { PainterOptions } from './paint/painter';
 import { blockOf, isInsideSkipped, textRuns, type TextRun } from './scan';
 import { yieldToPage } from './yield';
 import { LIMITS } from './limits';
@@ -20,31 +20,30 @@ export interface ScannerOptions {
   onChange?: () => void;
   /** Extra elements never to mark (see textRuns). */
   skipSelector?: string;
-  /** Called once for each open shadow root found, so it can be styled and watched. */
+  /** Called for each open shadow root met, so it can be styled and watched (the caller keeps the registry). */
   onShadowRoot?: (root: ShadowRoot) => void;
   /** Matches not to mark (the glossary page: an entry's own term inside that entry). */
   skipMatch?: (termId: string, node: Text) => boolean;
-  /** How marks are painted on pages with very many (see paint-window). */
+  /** How marks are painted on pages with very many (see paint/painter). */
   paint?: PainterOptions;
 }
 
 export interface Scanner {
   readonly index: MarkIndex;
-  /** Scans `root` (or several roots; open shadow roots inside too) in time slices; resolves when done. */
-  scan(root: Node | readonly Node[], measure?: 'scan' | 'rescan'): Promise<void>;
-  /** Re-marks the given subtrees after they changed, dropping marks of text that changed or left. */
+  /** The first scan of the page: the part in view first, then the rest, in time slices; resolves when done. */
+  scan(root: Node): Promise<void>;
+  /** Re-marks the given subtrees after they changed or came (a late shadow root), dropping marks of text that changed or left. */
   rescan(scopes: readonly Node[], removed: boolean): Promise<void>;
   /** Whether the page passed the health-page gate (glossary/gate.ts), so ambiguous forms are marked. */
   readonly isHealthPage: boolean;
 }
 
 export function createScanner(opts: ScannerOptions): Scanner {
-  const index = new MarkIndex(opts.highlight, opts.paint);
-  // The painter's observer and scroll listener must not outlive the page session.
+  // The painter's observer, timers and listeners stop with the page session.
+  const index = new MarkIndex(opts.highlight, { ...opts.paint, signal: opts.signal });
   opts.signal.addEventListener('abort', () => index.clear(), { once: true });
   // A run is one block or a piece of a huge one; rescans make new runs of the same block.
   const marker = createPageMarker<TextRun>(opts.matcher, { blockKey: (run) => blockOf(run.nodes[0]!) ?? run });
-  const shadowRoots = new WeakSet<ShadowRoot>();
   /** The root of the first full scan (the page's body). */
   let firstRoot: Node | undefined;
 
@@ -66,67 +65,57 @@ export function createScanner(opts: ScannerOptions): Scanner {
     return marks.length > 0;
   };
 
-  async function scan(scope: Node | readonly Node[], measure: 'scan' | 'rescan' = 'scan'): Promise<void> {
-    const t0 = performance.now();
-    let busy = 0;
-    const root = Array.isArray(scope) ? undefined : (scope as Node);
-    if (root && measure === 'scan') firstRoot ??= root;
-    // The part of the page in view goes first; the rest of the root is walked around it.
-    const inView = root && measure === 'scan' ? viewportBlock(root) : undefined;
-    const roots: Node[] = root ? (inView ? [inView, root] : [root]) : [...(scope as readonly Node[])];
+  /**
+   * Walks `roots` (and the open shadow roots found inside, appended as met) in time slices of
+   * LIMITS.scanSliceMs, skipping `exclude` inside the root after it (already walked). Returns the
+   * busy time, or undefined when the session stopped.
+   */
+  async function walk(roots: Node[], exclude?: { inView: Element; root: Node }): Promise<number | undefined> {
+    const slices = timeSlices(opts.signal);
     let changed = false;
-    let sliceStart = performance.now();
-    let lastPaint = -Infinity;
     for (let r = roots.shift(); r; r = roots.shift()) {
-      const exclude = r === root ? inView : undefined;
+      // What is in view goes first; the rest waits behind the page's own work.
+      const priority = r === exclude?.inView ? 'user-visible' : 'background';
       const onShadowRoot = (shadow: ShadowRoot): void => {
         roots.push(shadow);
-        if (!shadowRoots.has(shadow)) {
-          shadowRoots.add(shadow);
-          opts.onShadowRoot?.(shadow);
-        }
+        opts.onShadowRoot?.(shadow);
       };
-      for (const run of textRuns(r, exclude, onShadowRoot, opts.skipSelector)) {
-        if (opts.signal.aborted) return;
+      for (const run of textRuns(r, r === exclude?.root ? exclude.inView : undefined, onShadowRoot, opts.skipSelector)) {
+        if (opts.signal.aborted) return undefined;
         // One huge text node (5 MB) is matched in slices too.
         for (let from = 0; from < run.text.length; from += LIMITS.scanMatchSliceChars) {
-          if (from > 0 && performance.now() - sliceStart > LIMITS.scanSliceMs) {
-            busy += performance.now() - sliceStart;
-            await yieldToPage(r === inView ? 'user-visible' : 'background');
-            if (opts.signal.aborted) return;
-            sliceStart = performance.now();
-          }
+          if (from > 0 && slices.spent() && !(await slices.next(priority))) return undefined;
           if (take(run, from, from + LIMITS.scanMatchSliceChars)) changed = true;
         }
-        if (performance.now() - sliceStart > LIMITS.scanSliceMs) {
-          const now = performance.now();
-          busy += now - sliceStart;
-          if (now - lastPaint >= LIMITS.scanPaintEveryMs) {
-            index.paint();
-            lastPaint = now;
-          }
+        if (slices.spent()) {
+          // The painter throttles (LIMITS.paintGapMs): asking at every slice costs nothing.
+          index.paint();
           if (changed) opts.onChange?.();
           changed = false;
-          // What is in view was first; the rest waits behind the page's own work.
-          await yieldToPage(r === inView ? 'user-visible' : 'background');
-          if (opts.signal.aborted) return;
-          sliceStart = performance.now();
+          if (!(await slices.next(priority))) return undefined;
         }
       }
     }
-    busy += performance.now() - sliceStart;
     index.paint();
     if (changed) opts.onChange?.();
-    // Only the latest rescan is kept, so a page that changes forever does not grow the timeline.
-    if (measure === 'rescan') performance.clearMeasures('health-glossary:rescan');
-    performance.measure(`health-glossary:${measure}`, {
-      start: t0,
-      end: performance.now(),
-      detail: { busyMs: busy, marks: index.size },
-    });
+    return slices.busy();
+  }
+
+  const measure = (name: 'scan' | 'rescan', start: number, busyMs: number): void => {
+    performance.measure(`health-glossary:${name}`, { start, end: performance.now(), detail: { busyMs, marks: index.size } });
+  };
+
+  async function scan(root: Node): Promise<void> {
+    const t0 = performance.now();
+    firstRoot ??= root;
+    // The part of the page in view goes first; the rest of the root is walked around it.
+    const inView = viewportBlock(root);
+    const busy = await walk(inView ? [inView, root] : [root], inView && { inView, root });
+    if (busy !== undefined) measure('scan', t0, busy);
   }
 
   async function rescan(scopes: readonly Node[], removed: boolean): Promise<void> {
+    const t0 = performance.now();
     index.painter.followChanges();
     const before = opts.firstOnly && removed ? index.termIds() : undefined;
     if (removed) index.purgeDisconnected();
@@ -135,7 +124,13 @@ export function createScanner(opts: ScannerOptions): Scanner {
     const live = scopes.filter((scope) => scope.isConnected && !isInsideSkipped(scope));
     for (const scope of live) dropMarksWithin(index, scope);
     // One time-sliced pass over every scope: a feed that adds 500 spans a frame is not 500 scans.
-    if (live.length) await scan(live, 'rescan');
+    if (live.length) {
+      const busy = await walk([...live]);
+      if (busy === undefined) return;
+      // Only the latest rescan is kept, so a page that changes forever does not grow the timeline.
+      performance.clearMeasures('health-glossary:rescan');
+      measure('rescan', t0, busy);
+    }
     opts.onChange?.();
   }
 
@@ -146,6 +141,23 @@ export function createScanner(opts: ScannerOptions): Scanner {
     get isHealthPage() {
       return marker.isHealthPage;
     },
+  };
+}
+
+/** Time slices of a long walk: whether the current one is spent, and a yield to the page that starts the next. */
+function timeSlices(signal: AbortSignal) {
+  let start = performance.now();
+  let busy = 0;
+  return {
+    spent: (): boolean => performance.now() - start > LIMITS.scanSliceMs,
+    /** Yields to the page; false when the session stopped meanwhile. */
+    async next(priority: 'user-visible' | 'background'): Promise<boolean> {
+      busy += performance.now() - start;
+      await yieldToPage(priority);
+      start = performance.now();
+      return !signal.aborted;
+    },
+    busy: (): number => busy + performance.now() - start,
   };
 }
 

@@ -151,7 +151,7 @@ describe('createScanner', () => {
   it('should not mark the same text twice when a rescan races the first scan', async () => {
     const s = make();
     const root = setBody('<p id="p">osteoporosis</p>');
-    await Promise.all([s.scan(root), s.scan(root.querySelector('#p')!, 'rescan')]);
+    await Promise.all([s.scan(root), s.rescan([root.querySelector('#p')!], false)]);
     expect(marked(s)).toEqual(['osteoporosis']);
   });
 

@@ -33,7 +33,7 @@ describe.each(Object.keys(BROWSERS) as (keyof typeof BROWSERS)[])(
       const popup = await browser.newPage();
       await popup.setViewport(420, 600);
       await popup.open(`${browser.extensionBase}popup.html`, 'main');
-      // The overview has over 500 marks, so Chromium paints only those near the viewport (paint-window.ts).
+      // The overview has over 500 marks, so Chromium paints only those near the viewport (content/paint/painter.ts).
       await popup.waitFor((n) => (CSS.highlights.get(n)?.size ?? 0) >= 3, HIGHLIGHT);
       expect(await popup.evaluate(marksInside, { name: HIGHLIGHT, selector: 'h1, h2, h3, [role="tablist"]' })).toEqual([]);
       const at = await popup.evaluate(markIn, { name: HIGHLIGHT, selector: '[role="tabpanel"]:not([hidden]) p' });
@@ -48,7 +48,7 @@ describe.each(Object.keys(BROWSERS) as (keyof typeof BROWSERS)[])(
     it('should mark and explain terms in the glossary page details', async () => {
       const page = await browser.newPage();
       await page.open(`${browser.extensionBase}glossary.html#kyphosis`, '#kyphosis');
-      // The page has over 500 marks, so only those near the viewport are painted (paint-window.ts).
+      // The page has over 500 marks, so only those near the viewport are painted (content/paint/painter.ts).
       await page.waitFor((n) => (CSS.highlights.get(n)?.size ?? 0) > 10, HIGHLIGHT);
       expect(await page.evaluate(marksInside, { name: HIGHLIGHT, selector: '.entry-head, h1, h2, h3' })).toEqual([]);
       // The entry does not explain its own term to itself.

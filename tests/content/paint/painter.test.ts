@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { boxOf, Painter, windowOf, type Paintable, type PainterOptions, type Rect } from '../../content/paint-window';
-import { LIMITS } from '../../content/limits';
+import { Painter, type Paintable, type PainterOptions } from '../../../content/paint/painter';
+import { LIMITS } from '../../../content/limits';
 
 /** A fake IntersectionObserver the test drives by hand. */
 function fakeObserver() {
@@ -53,56 +53,16 @@ function frames() {
   const waiting: (() => void)[] = [];
   return { frame: (fn: () => void) => void waiting.push(fn), run: () => waiting.splice(0).forEach((fn) => fn()) };
 }
-const now = { frame: (fn: () => void) => fn(), gapMs: 0, quietMs: 0 };
-
-const rects = (ys: number[]): Rect[] => ys.map((y) => ({ top: y, bottom: y + 10 }));
-
-describe('windowOf', () => {
-  it('should return the marks between top and bottom, in order', () => {
-    const all = rects([0, 100, 200, 300, 400, 500]);
-    expect(windowOf(all, (r) => r, 150, 420, 100)).toEqual([all[2], all[3], all[4]]);
-  });
-
-  it('should include a mark that only straddles an edge', () => {
-    const all = rects([0, 95, 200]);
-    expect(windowOf(all, (r) => r, 100, 150, 100)).toEqual([all[1]]);
-  });
-
-  it('should refuse to answer when the layout reads show marks out of drawing order', () => {
-    const all = rects([0, 500, 100, 600, 200, 700, 300, 800]);
-    expect(windowOf(all, (r) => r, 250, 350, 10)).toBeUndefined();
-  });
-
-  it('should stop at the cap', () => {
-    const all = rects([...Array(50).keys()].map((i) => i * 10));
-    expect(windowOf(all, (r) => r, 0, 1000, 7)).toHaveLength(7);
-  });
-
-  it('should return nothing for no marks or a window above or below all of them', () => {
-    expect(windowOf([], (r: Rect) => r, 0, 100, 10)).toEqual([]);
-    const all = rects([500, 600]);
-    expect(windowOf(all, (r) => r, 0, 100, 10)).toEqual([]);
-    expect(windowOf(all, (r) => r, 1000, 2000, 10)).toEqual([]);
-  });
-
-  it('should read the layout of a handful of marks to find a window of 1,000 in 100,000, not each one', () => {
-    const all = rects([...Array(100_000).keys()].map((i) => i * 20));
-    let reads = 0;
-    const got = windowOf(
-      all,
-      (r) => {
-        reads++;
-        return r;
-      },
-      1_000_000,
-      1_019_990,
-      5000,
-    );
-    expect(got!.map((r) => r.top)).toEqual([...Array(1000).keys()].map((i) => 1_000_000 + i * 20));
-    // Two binary searches over 100,000 (17 reads each), whatever the window's size.
-    expect(reads).toBeLessThanOrEqual(2 * 17);
-  });
+/** Every painter a test makes stops after it (its scroll listener would answer the next test's scrolls). */
+let testSession = new AbortController();
+afterEach(() => {
+  testSession.abort();
+  testSession = new AbortController();
 });
+const painterOn = (highlight: Highlight, opts: PainterOptions = {}): Painter<Paintable> =>
+  new Painter<Paintable>(highlight, { signal: testSession.signal, ...opts });
+
+const now = { frame: (fn: () => void) => fn(), gapMs: 0, quietMs: 0 };
 
 describe('Painter', () => {
   afterEach(() => document.body.replaceChildren());
@@ -110,11 +70,11 @@ describe('Painter', () => {
   it('should paint every mark below the limit, and take a removed one out', () => {
     const highlight = new Highlight();
     const f = frames();
-    const painter = new Painter<Paintable>(highlight, { limit: 10, observe: fakeObserver().observe, frame: f.frame, gapMs: 0 });
+    const painter = painterOn(highlight, { limit: 10, observe: fakeObserver().observe, frame: f.frame, gapMs: 0 });
     const { marks } = page(2, 3);
     marks.forEach((m) => painter.add(m));
     expect(highlight.size, 'nothing before the batch is flushed').toBe(0);
-    painter.flush(marks.length, () => marks);
+    painter.flush();
     expect(highlight.size, 'nothing before the next frame').toBe(0);
     f.run();
     expect(highlight.size).toBe(6);
@@ -128,10 +88,10 @@ describe('Painter', () => {
   it('should paint only the blocks near the viewport above the limit, following the observer', () => {
     const highlight = new Highlight();
     const io = fakeObserver();
-    const painter = new Painter<Paintable>(highlight, { limit: 10, observe: io.observe, ...now });
+    const painter = painterOn(highlight, { limit: 10, observe: io.observe, ...now });
     const { blocks, marks } = page(4, 5);
     marks.forEach((m) => painter.add(m));
-    painter.flush(marks.length, () => marks);
+    painter.flush();
     expect(painter.isWindowed).toBe(true);
     expect([...io.watched], 'one observed element per block, not per span').toEqual(blocks);
     expect(highlight.size, 'nothing is painted before the observer reports').toBe(0);
@@ -150,57 +110,59 @@ describe('Painter', () => {
   it('should paint a mark added later to a block in view at the next flush, and none in a block out of view', () => {
     const highlight = new Highlight();
     const io = fakeObserver();
-    const painter = new Painter<Paintable>(highlight, { limit: 3, observe: io.observe, ...now });
+    const painter = painterOn(highlight, { limit: 3, observe: io.observe, ...now });
     const { blocks, marks } = page(2, 3);
     marks.slice(0, 4).forEach((m) => painter.add(m));
-    painter.flush(4, () => marks.slice(0, 4));
+    painter.flush();
     io.report(blocks[0]!, true);
     expect(highlight.size).toBe(3);
     painter.add(marks[4]!);
     painter.add(marks[5]!);
-    painter.flush(6, () => marks);
+    painter.flush();
     expect(highlight.size, 'block 2 is out of view').toBe(3);
     io.report(blocks[1]!, true);
     expect(highlight.size).toBe(6);
   });
 
-  it('should stop observing a block whose marks are all gone, and everything on reset', () => {
+  it('should stop observing a block whose marks are all gone, and everything when its signal aborts', () => {
     const highlight = new Highlight();
     const io = fakeObserver();
-    const painter = new Painter<Paintable>(highlight, { limit: 1, observe: io.observe, ...now });
+    const session = new AbortController();
+    const painter = painterOn(highlight, { limit: 1, observe: io.observe, ...now, signal: session.signal });
     const { blocks, marks } = page(2, 2);
     marks.forEach((m) => painter.add(m));
-    painter.flush(marks.length, () => marks);
+    painter.flush();
     painter.remove(marks[0]!);
     painter.remove(marks[1]!);
     expect([...io.watched]).toEqual([blocks[1]]);
-    painter.reset();
+    session.abort();
     expect(io.isDisconnected()).toBe(true);
     expect(painter.isWindowed).toBe(false);
   });
 
-  it('should do nothing at a frame that comes after a reset (the session was aborted)', () => {
+  it('should do nothing at a frame that comes after its signal aborted (the session stopped)', () => {
     const highlight = new Highlight();
     const f = frames();
     const io = fakeObserver();
-    const painter = new Painter<Paintable>(highlight, { limit: 1, observe: io.observe, frame: f.frame, gapMs: 0 });
+    const session = new AbortController();
+    const painter = painterOn(highlight, { limit: 1, observe: io.observe, frame: f.frame, gapMs: 0, signal: session.signal });
     const { marks } = page(1, 3);
     marks.forEach((m) => painter.add(m));
-    painter.flush(marks.length, () => marks);
-    painter.reset();
+    painter.flush();
+    session.abort();
     f.run();
     expect(highlight.size).toBe(0);
-    expect(painter.isWindowed, 'no observer made after the reset').toBe(false);
+    expect(painter.isWindowed, 'no observer made after the abort').toBe(false);
     expect(io.watched.size).toBe(0);
   });
 
   it('should paint a huge block only around the viewport, at most the cap', () => {
     const highlight = new Highlight();
     const io = fakeObserver();
-    const painter = new Painter<Paintable>(highlight, { limit: 10, bigBlock: 50, cap: 30, observe: io.observe, ...now });
+    const painter = painterOn(highlight, { limit: 10, bigBlock: 50, cap: 30, observe: io.observe, ...now });
     const { blocks, marks } = page(1, 2000);
     marks.forEach((m) => painter.add(m));
-    painter.flush(marks.length, () => marks);
+    painter.flush();
     io.report(blocks[0]!, true);
     const view = window.innerHeight;
     const painted = [...highlight].map((r) => (r as Range).getBoundingClientRect());
@@ -216,10 +178,10 @@ describe('Painter', () => {
   it('should sort marks a rescan added out of order before windowing a huge block', () => {
     const highlight = new Highlight();
     const io = fakeObserver();
-    const painter = new Painter<Paintable>(highlight, { limit: 10, bigBlock: 50, cap: 5, observe: io.observe, ...now });
+    const painter = painterOn(highlight, { limit: 10, bigBlock: 50, cap: 5, observe: io.observe, ...now });
     const { blocks, marks } = page(1, 200);
     [...marks].reverse().forEach((m) => painter.add(m));
-    painter.flush(marks.length, () => [...marks].reverse());
+    painter.flush();
     io.report(blocks[0]!, true);
     expect([...highlight]).toEqual(marks.slice(0, 5).map((m) => m.range));
   });
@@ -229,7 +191,7 @@ describe('Painter', () => {
     try {
       const highlight = new Highlight();
       const io = fakeObserver();
-      const painter = new Painter<Paintable>(highlight, {
+      const painter = painterOn(highlight, {
         limit: 10,
         bigBlock: 50,
         cap: 30,
@@ -241,14 +203,14 @@ describe('Painter', () => {
       const { blocks, marks } = page(1, 400);
       // A live log: 100 more marks every 300 ms, the first of them painted while the block was small.
       marks.slice(0, 40).forEach((m) => painter.add(m));
-      painter.flush(40, () => marks.slice(0, 40));
+      painter.flush();
       io.report(blocks[0]!, true);
       expect(highlight.size, 'a small block is painted at once').toBe(40);
       painter.followChanges();
       for (let n = 100; n <= 400; n += 100) {
         vi.advanceTimersByTime(300);
         marks.slice(n - 100 < 40 ? 40 : n - 100, n).forEach((m) => painter.add(m));
-        painter.flush(n, () => marks.slice(0, n));
+        painter.flush();
         expect(highlight.size, `bare while growing (${n} marks)`).toBe(0);
       }
       vi.advanceTimersByTime(900);
@@ -264,7 +226,7 @@ describe('Painter', () => {
   it('should paint a huge block the first scan found without waiting for it to be quiet', () => {
     const highlight = new Highlight();
     const io = fakeObserver();
-    const painter = new Painter<Paintable>(highlight, {
+    const painter = painterOn(highlight, {
       ...now,
       limit: 10,
       bigBlock: 50,
@@ -274,7 +236,7 @@ describe('Painter', () => {
     });
     const { blocks, marks } = page(1, 200);
     marks.forEach((m) => painter.add(m));
-    painter.flush(marks.length, () => marks);
+    painter.flush();
     io.report(blocks[0]!, true);
     expect(highlight.size).toBeGreaterThan(0);
   });
@@ -283,7 +245,7 @@ describe('Painter', () => {
 describe('Painter and giant text', () => {
   it('should not paint a mark in a text node over LIMITS.paintGiantTextChars characters, but paint one in a normal node', () => {
     const highlight = new Highlight();
-    const painter = new Painter<Paintable>(highlight, now);
+    const painter = painterOn(highlight, now);
     const mark = (text: string): Paintable => {
       const node = document.createTextNode(text);
       document.body.append(node);
@@ -296,7 +258,7 @@ describe('Painter and giant text', () => {
     const normal = mark('kyphosis and more');
     painter.add(giant);
     painter.add(normal);
-    painter.flush(2, () => [giant, normal]);
+    painter.flush();
     expect([...highlight]).toEqual([normal.range]);
     document.body.replaceChildren();
   });
@@ -304,7 +266,7 @@ describe('Painter and giant text', () => {
   it('should leave marks in giant text out when it switches to painting near the viewport', () => {
     const highlight = new Highlight();
     const io = fakeObserver();
-    const painter = new Painter<Paintable>(highlight, { ...now, limit: 1, observe: io.observe });
+    const painter = painterOn(highlight, { ...now, limit: 1, observe: io.observe });
     const p = document.createElement('p');
     const node = document.createTextNode('kyphosis '.repeat(LIMITS.paintGiantTextChars / 8));
     p.append(node);
@@ -316,7 +278,7 @@ describe('Painter and giant text', () => {
       return { range };
     });
     marks.forEach((m) => painter.add(m));
-    painter.flush(2, () => marks);
+    painter.flush();
     io.report(p, true);
     expect(painter.isWindowed).toBe(true);
     expect(highlight.size).toBe(0);
@@ -324,42 +286,47 @@ describe('Painter and giant text', () => {
   });
 });
 
-describe('boxOf', () => {
-  /** `kyphosis` in a span inside a paragraph, or right in the paragraph. */
-  const setup = (inSpan: boolean, height: number) => {
-    const p = document.createElement('p');
-    const text = document.createTextNode('kyphosis');
-    if (inSpan) p.append(document.createElement('span'));
-    (p.firstElementChild ?? p).append(text);
-    document.body.append(p);
-    const range = new Range();
-    range.setStart(text, 0);
-    range.setEnd(text, 4);
-    let rangeReads = 0;
-    range.getBoundingClientRect = () => {
-      rangeReads++;
-      return new DOMRect(0, 500, 40, 16);
-    };
-    const el = text.parentElement!;
-    el.getBoundingClientRect = () => new DOMRect(0, 100, 40, height);
-    return { range, reads: () => rangeReads };
-  };
-  afterEach(() => document.body.replaceChildren());
-
-  it("should use a short inline element's box instead of reading the range", () => {
-    const { range, reads } = setup(true, 18);
-    expect(boxOf(range, 200).top).toBe(100);
-    expect(reads()).toBe(0);
+describe('Painter teardown', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+    document.body.replaceChildren();
   });
 
-  it('should read the range when its inline element is tall (it wraps many lines)', () => {
-    const { range, reads } = setup(true, 900);
-    expect(boxOf(range, 200).top).toBe(500);
-    expect(reads()).toBe(1);
+  it('should drop a paint waiting out the gap when its signal aborts, leaving no timer behind', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    const highlight = new Highlight();
+    const session = new AbortController();
+    const painter = painterOn(highlight, { frame: (fn) => fn(), gapMs: 250, signal: session.signal });
+    const { marks } = page(1, 2);
+    painter.add(marks[0]!);
+    painter.flush();
+    expect(highlight.size, 'the first paint goes at once').toBe(1);
+    painter.add(marks[1]!);
+    painter.flush();
+    expect(highlight.size, 'the next waits out the gap').toBe(1);
+    expect(vi.getTimerCount()).toBe(1);
+    session.abort();
+    expect(vi.getTimerCount(), 'the waiting paint is cancelled').toBe(0);
+    vi.advanceTimersByTime(1000);
+    expect(highlight.size).toBe(1);
   });
 
-  it('should read the range when the text sits in the block itself', () => {
-    const { range } = setup(false, 18);
-    expect(boxOf(range, 200).top).toBe(500);
+  it('should stop following scrolls when its signal aborts', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    const highlight = new Highlight();
+    const io = fakeObserver();
+    const session = new AbortController();
+    const painter = painterOn(highlight, { ...now, limit: 10, bigBlock: 50, observe: io.observe, signal: session.signal });
+    const { blocks, marks } = page(1, 200);
+    marks.forEach((m) => painter.add(m));
+    painter.flush();
+    io.report(blocks[0]!, true);
+    const before = vi.getTimerCount();
+    document.dispatchEvent(new Event('scroll'));
+    expect(vi.getTimerCount(), 'a scroll moves a huge block window after a settle timer').toBe(before + 1);
+    session.abort();
+    expect(vi.getTimerCount(), 'the settle timer is cleared').toBe(before);
+    document.dispatchEvent(new Event('scroll'));
+    expect(vi.getTimerCount(), 'no scroll is followed after the abort').toBe(before);
   });
 });
