@@ -62,9 +62,12 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: GECKO_ID,
-              strict_min_version: '142.0',
+              // 140 is the ESR Debian ships (Highlight API and data_collection_permissions since 140 on desktop).
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            // Firefox for Android reads data_collection_permissions from 142 only.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,8 +7,22 @@ import puppeteer, { type Browser, type Page as PpPage } from 'puppeteer-core';
 
 export const CHROME_EXT = path.resolve('.output/chrome-mv3');
 export const FIREFOX_EXT = path.resolve('.output/firefox-mv3');
-export const GECKO_ID = 'health-glossary@example.org';
+/** Firefox's id of the extension, as the build wrote it (wxt.config.ts sets it). */
+export const GECKO_ID: string = (
+  JSON.parse(readFileSync(path.join(FIREFOX_EXT, 'manifest.json'), 'utf8')) as {
+    browser_specific_settings: { gecko: { id: string } };
+  }
+).browser_specific_settings.gecko.id;
 const FIREFOX_UUID = '6f2d1c7e-3b8a-4f0e-9a51-2c7d4e8b9f10';
+
+/**
+ * Sizes a Firefox page's viewport. Puppeteer's setViewport also sends a screen-orientation command
+ * that Debian's Firefox ESR (140) does not know, so only the WebDriver BiDi viewport command is sent.
+ */
+export async function setFirefoxViewport(page: PpPage, size: { width: number; height: number }): Promise<void> {
+  const frame = page.mainFrame() as unknown as { browsingContext: { setViewport(o: object): Promise<void> } };
+  await frame.browsingContext.setViewport({ viewport: { width: size.width, height: size.height }, devicePixelRatio: null });
+}
 
 /** The few page operations the tests need, the same in Chromium (Playwright) and Firefox (Puppeteer). */
 export interface TestPage {
@@ -138,7 +153,7 @@ export async function launchFirefox(opts: { dark?: boolean } = {}): Promise<Test
     extensionBase: `moz-extension://${FIREFOX_UUID}/`,
     async newPage() {
       const page = await browser.newPage();
-      await page.setViewport({ width: 1280, height: 800 });
+      await setFirefoxViewport(page, { width: 1280, height: 800 });
       return wrapPuppeteer(page);
     },
     async newDarkPage() {
@@ -175,7 +190,7 @@ function wrapPuppeteer(page: PpPage): TestPage {
     async screenshot(file) {
       await page.screenshot({ path: file as `${string}.png` });
     },
-    setViewport: (width, height) => page.setViewport({ width, height }),
+    setViewport: (width, height) => setFirefoxViewport(page, { width, height }),
     emulateDark: async () => {
       throw new Error('Firefox over BiDi cannot emulate media: use newDarkPage()');
     },

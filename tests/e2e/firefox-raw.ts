@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { FIREFOX_EXT, GECKO_ID } from './browsers';
+import { FIREFOX_EXT, GECKO_ID, setFirefoxViewport } from './browsers';
 import { isLocal, snapshotBuild } from './chromium-raw';
 
 /** Same fixed UUID as browsers.ts, so moz-extension:// URLs are predictable. */
@@ -44,7 +44,7 @@ export async function launchRawFirefox({ extension, proxyPort }: { extension: bo
 /** A tab that aborts every request not going to 127.0.0.1, and collects page errors. */
 export async function offlinePage(browser: Browser): Promise<{ page: Page; errors: string[]; blocked: string[] }> {
   const page = await browser.newPage();
-  await page.setViewport({ width: 1280, height: 800 });
+  await setFirefoxViewport(page, { width: 1280, height: 800 });
   const errors: string[] = [];
   const blocked: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));

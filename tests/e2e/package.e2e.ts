@@ -17,10 +17,13 @@ describe('store packages and manifests', () => {
   });
 
   it('should declare Firefox settings: gecko id, no data collection, minimum version', () => {
-    const gecko = (manifest('firefox-mv3').browser_specific_settings as { gecko: Record<string, unknown> }).gecko;
+    const settings = manifest('firefox-mv3').browser_specific_settings as Record<string, Record<string, unknown>>;
+    const gecko = settings.gecko!;
     expect(gecko.id).toBe('health-glossary@example.org');
     expect(gecko.data_collection_permissions).toEqual({ required: ['none'] });
-    expect(gecko.strict_min_version).toBe('142.0');
+    // Debian's Firefox ESR (140) must install it: every Firefox test runs there.
+    expect(gecko.strict_min_version).toBe('140.0');
+    expect(settings.gecko_android?.strict_min_version).toBe('142.0');
   });
 
   it('should make the Chrome zip, the Firefox zip and the sources zip with one version', () => {

@@ -7,7 +7,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page as PwPage } from 'playwright-core';
 import puppeteer, { type Browser as PpBrowser, type Page as PpPage } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIREFOX_EXT, GECKO_ID, openInFirefox, pollPage } from './browsers';
+import { FIREFOX_EXT, GECKO_ID, openInFirefox, pollPage, setFirefoxViewport } from './browsers';
 import { launchRawChromium, snapshotBuild, type RawChromium } from './chromium-raw';
 import { FIREFOX_UUID } from './firefox-raw';
 import { HIGHLIGHT_PREFIX, HOST, highlightSize, tooltipShown } from './page-probes';
@@ -141,9 +141,7 @@ function wrapPuppeteer(page: PpPage): UiPage {
     type: (selector, text) => page.type(selector, text),
     press: (key) => page.keyboard.press(key as never),
     front: () => page.bringToFront(),
-    async viewport(size) {
-      await page.setViewport(size);
-    },
+    viewport: (size) => setFirefoxViewport(page, size),
     async screenshot(name) {
       await page.screenshot({ path: path.join(SHOTS, `${name}.png`) as `${string}.png` });
     },
