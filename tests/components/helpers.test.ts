@@ -6,20 +6,10 @@ import { pageLabel, sourceLabels } from '../../components/Sources';
 import { tabForKey } from '../../components/Tabs';
 import { TERMS } from '../../glossary/terms';
 import type { Term } from '../../glossary/types';
+import { entry } from '../support/terms';
 import en from '../../public/_locales/en/messages.json';
 
-const term = (name: string): Term => ({
-  id: name,
-  term: name,
-  variants: [],
-  abbreviations: [],
-  definition: '',
-  details: '',
-  category: 'condition',
-  related: [],
-  sources: [],
-  reviewed: '2026-12-01',
-});
+const term = (name: string): Term => entry(name, name);
 
 describe('i18n', () => {
   it('should fall back to the English catalogue when the browser has no message (the fake browser)', () => {

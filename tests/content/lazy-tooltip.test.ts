@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createLazyTooltip, type CardModule } from '../../content/lazy-tooltip';
 import type { Tooltip } from '../../content/tooltip';
+import { entry } from '../support/terms';
 
 /** A card module whose load the test resolves by hand, and a tooltip that records what it shows. */
 function fakeCard() {
@@ -19,10 +20,7 @@ function fakeCard() {
   const mod = {
     loadPicture,
     createTooltip: (o: { loadPicture?: unknown }) => (created.push(o), tooltip),
-    lookupCard: (id: string) =>
-      id === 'kyphosis'
-        ? { id, term: 'kyphosis', variants: [], abbreviations: [], definition: 'd', sources: [], reviewed: '2026-12-01' }
-        : undefined,
+    lookupCard: (id: string) => (id === 'kyphosis' ? entry(id, 'kyphosis') : undefined),
   } as unknown as CardModule;
   const load = vi.fn(() => loaded.then(() => mod));
   return { shown, load, release, created, loadPicture };

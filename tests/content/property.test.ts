@@ -8,15 +8,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { isInsideSkipped, textRuns, type TextRun } from '../../content/scan';
 import { createScanner } from '../../content/scanner';
 import { compileMatcher, type MatchableTerm, type Matcher } from '../../glossary/matcher';
+import { matchable as t } from '../support/terms';
 import { isWordCode } from '../../glossary/normalize';
 import { TERMS } from '../../glossary/terms';
 
-const t = (id: string, term: string, variants: string[] = [], abbreviations: string[] = []): MatchableTerm => ({
-  id,
-  term,
-  variants,
-  abbreviations,
-});
 /** A small glossary with the shapes that matter: multi-word, nested terms, abbreviation, hyphen, plural. */
 const SMALL: MatchableTerm[] = [
   t('osteoporosis', 'osteoporosis'),

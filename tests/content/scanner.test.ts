@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createScanner, HEALTH_PAGE_THRESHOLD, type Scanner } from '../../content/scanner';
-import { compileMatcher, type MatchableTerm } from '../../glossary/matcher';
+import { compileMatcher } from '../../glossary/matcher';
+import { matchable as t } from '../support/terms';
 
-const t = (id: string, term: string, variants: string[] = []): MatchableTerm => ({ id, term, variants, abbreviations: [] });
 const TERMS = [
   t('osteoporosis', 'osteoporosis'),
   t('kyphosis', 'kyphosis'),

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compileMatcher, type MatchableTerm } from '../../glossary/matcher';
-
-const t = (id: string, term: string, variants: string[] = [], abbreviations: string[] = []): MatchableTerm => ({
-  id,
-  term,
-  variants,
-  abbreviations,
-});
+import { compileMatcher } from '../../glossary/matcher';
+import { matchable as t } from '../support/terms';
 
 const GLOSSARY = [
   t(
@@ -110,10 +104,7 @@ describe('compileMatcher', () => {
 });
 
 describe('find in slices', () => {
-  const matcher = compileMatcher([
-    { id: 'kyphosis', term: 'kyphosis', variants: [], abbreviations: [] },
-    { id: 'bmd', term: 'bone mineral density', variants: [], abbreviations: [] },
-  ]);
+  const matcher = compileMatcher([t('kyphosis', 'kyphosis'), t('bmd', 'bone mineral density')]);
   const text = 'kyphosis and bone mineral density, then kyphosis again';
 
   it.each([3, 7, 13, 20, 31])('should find the same matches when cut at %i', (cut) => {

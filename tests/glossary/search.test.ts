@@ -2,20 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { createSearchIndex, editDistance, foldWords, search, Tier } from '../../glossary/search';
 import { TERMS } from '../../glossary/terms';
 import type { Term } from '../../glossary/types';
+import { entry } from '../support/terms';
 
 /** A small fixed glossary, so ranking tests do not move when the real data is edited. */
-const term = (id: string, name: string, variants: string[] = [], abbreviations: string[] = []): Term => ({
-  id,
-  term: name,
-  variants,
-  abbreviations,
-  definition: `${name}.`,
-  details: `${name}.`,
-  category: 'condition',
-  related: [],
-  sources: [],
-  reviewed: '2026-12-01',
-});
+const term = (id: string, name: string, variants: string[] = [], abbreviations: string[] = []): Term =>
+  entry(id, name, { variants, abbreviations, details: `${name}.` });
 const FIXTURE = [
   term('kyphosis', 'Kyphosis', ['kyphotic', 'rounded back']),
   term('kyphoplasty', 'kyphoplasty', ['balloon kyphoplasty']),

@@ -1,14 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { compileMatcher, type MatchableTerm } from '../../glossary/matcher';
+import { matchable } from '../support/terms';
 import { createSenseCheck, sentenceAround, type SenseWindow } from '../../glossary/sense';
 
-const t = (id: string, term: string, extra: Partial<MatchableTerm> = {}): MatchableTerm => ({
-  id,
-  term,
-  variants: [],
-  abbreviations: [],
-  ...extra,
-});
+/** A matchable term with senses: `extra` adds variants, cues and ambiguous forms. */
+const t = (id: string, term: string, extra: Partial<MatchableTerm> = {}): MatchableTerm => ({ ...matchable(id, term), ...extra });
 const TERMS = [
   t('osteoporosis', 'osteoporosis'),
   t('fall', 'fall', {

@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { definitionGrade, median } from '../../scripts/readability';
 import type { Term } from '../../glossary/types';
+import { entry } from '../support/terms';
 
-const term = (definition: string, names: Partial<Term> = {}): Term => ({
-  id: 'x',
-  term: 'kyphoplasty',
-  variants: [],
-  abbreviations: [],
-  definition,
-  details: '',
-  category: 'procedure',
-  related: [],
-  sources: [],
-  reviewed: '2026-12-01',
-  ...names,
-});
+const term = (definition: string, names: Partial<Term> = {}): Term =>
+  entry('x', 'kyphoplasty', { definition, category: 'procedure', ...names });
 
 describe('definitionGrade', () => {
   it('should rate short plain sentences low and long technical ones high', () => {
