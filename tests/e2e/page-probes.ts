@@ -1,8 +1,11 @@
+import { HIGHLIGHT_NAMES } from '../../content/mark-style';
+import { HOST_TAG } from '../../content/scan';
 // Functions evaluated inside the page under test (main world). They read what the extension
 // did through public page APIs only: the CSS highlight registry and the tooltip's open shadow root.
 
-export const HIGHLIGHT = 'health-glossary';
-export const HOST = 'health-glossary-tooltip';
+/** The highlight of underlined marks on a light page, and the card's host element, as the content script names them. */
+export const HIGHLIGHT: string = HIGHLIGHT_NAMES.underline;
+export const HOST: string = HOST_TAG;
 
 /** The text of every marked range, in insertion order. */
 export function markedTexts(name: string): string[] {

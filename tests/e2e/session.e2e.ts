@@ -3,9 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS, type TestBrowser, type TestPage } from './browsers';
 import { SHOTS } from './paths';
 import { HIGHLIGHT, HIGHLIGHT_PREFIX, HOST, markCenter, tooltipText, tooltipVisible } from './page-probes';
+import { HIGHLIGHT_NAMES } from '../../content/mark-style';
 import { serve, type StaticServer } from './server';
 import { setSync } from './storage-probes';
 import { waitForMark, waitForMarksToSettle } from './wait-scan';
+
+/** The highlight of the soft-background look on a light page. */
+const SOFT: string = HIGHLIGHT_NAMES.background;
 
 declare const chrome: { storage: { sync: { set(v: object): Promise<void>; clear(): Promise<void> } }; tabs: never };
 
@@ -56,7 +60,7 @@ describe.each(Object.keys(BROWSERS) as (keyof typeof BROWSERS)[])('settings and 
   it('should remove every mark from an open page when switched off, and restore them when switched on', async () => {
     await ext.evaluate(setSync, { enabled: false });
     await page.waitFor((n) => !CSS.highlights.has(n), HIGHLIGHT);
-    expect(await page.evaluate(() => document.querySelector('health-glossary-tooltip'), null)).toBeNull();
+    expect(await page.evaluate((host) => document.querySelector(host), HOST)).toBeNull();
     await ext.evaluate(setSync, { enabled: true });
     await page.waitFor(([n, count]) => (CSS.highlights.get(n as string)?.size ?? 0) === count, [
       HIGHLIGHT,
@@ -65,25 +69,29 @@ describe.each(Object.keys(BROWSERS) as (keyof typeof BROWSERS)[])('settings and 
   });
 
   it('should switch off only for a listed site', async () => {
-    await ext.evaluate(setSync, { disabledSites: ['example.org'] });
-    await new Promise((r) => setTimeout(r, 300));
-    expect(await page.evaluate(markCount, HIGHLIGHT)).toBe(marksAtStart);
-    await ext.evaluate(setSync, { disabledSites: ['127.0.0.1'] });
-    await page.waitFor((n) => !CSS.highlights.has(n), HIGHLIGHT);
+    // The look changes in the same write: once it shows, the page has applied the list too.
+    await ext.evaluate(setSync, { disabledSites: ['example.org'], markStyle: 'background' });
+    await page.waitFor(([soft, plain]) => CSS.highlights.has(soft) && !CSS.highlights.has(plain), [SOFT, HIGHLIGHT] as const);
+    expect(await page.evaluate(markCount, SOFT)).toBe(marksAtStart);
+    await ext.evaluate(setSync, { disabledSites: ['127.0.0.1'], markStyle: 'underline' });
+    await page.waitFor(([soft, plain]) => !CSS.highlights.has(soft) && !CSS.highlights.has(plain), [SOFT, HIGHLIGHT] as const);
     await ext.evaluate(setSync, { disabledSites: [] });
     await page.waitFor((n) => (CSS.highlights.get(n)?.size ?? 0) > 5, HIGHLIGHT);
   });
 
   it('should change the mark style without reloading the page', async () => {
     await ext.evaluate(setSync, { markStyle: 'background' });
-    await page.waitFor(() => CSS.highlights.has('health-glossary-soft') && !CSS.highlights.has('health-glossary'), null);
+    await page.waitFor(([soft, plain]) => CSS.highlights.has(soft) && !CSS.highlights.has(plain), [SOFT, HIGHLIGHT] as const);
     await ext.evaluate(setSync, { markStyle: 'underline' });
     await page.waitFor((n) => CSS.highlights.has(n), HIGHLIGHT);
   });
 
   it('should fall back to defaults when stored settings are corrupt', async () => {
+    await ext.evaluate(setSync, { markStyle: 'background' });
+    await page.waitFor((soft) => CSS.highlights.has(soft), SOFT);
+    // The corrupt look falls back to underline: once that shows, the corrupt write was read.
     await ext.evaluate(setSync, { enabled: 'yes please', markStyle: 42, disabledSites: 'not a list', tooltipDelay: 'slow' });
-    await new Promise((r) => setTimeout(r, 300));
+    await page.waitFor(([soft, plain]) => !CSS.highlights.has(soft) && CSS.highlights.has(plain), [SOFT, HIGHLIGHT] as const);
     expect(await page.evaluate(markCount, HIGHLIGHT)).toBeGreaterThan(5);
     await ext.evaluate(setSync, { enabled: true, markStyle: 'underline', disabledSites: [], tooltipDelay: 300 });
   });
