@@ -30,6 +30,8 @@ export interface TestPage {
   /** Opens an extension page without waiting for `load` (Firefox never reports it for moz-extension). */
   open(url: string, readySelector: string): Promise<void>;
   evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
+  /** Runs a script's source in the page (a library such as axe-core), even under an extension page's CSP. */
+  runScript(source: string): Promise<void>;
   waitFor<A>(fn: (arg: A) => unknown, arg: A, timeoutMs?: number): Promise<void>;
   mouseMove(x: number, y: number): Promise<void>;
   /** A left click at a viewport point (a pointer that moves there first, as a user's does). */
@@ -125,6 +127,8 @@ function wrapPlaywright(page: PwPage): TestPage {
     async screenshot(file) {
       await page.screenshot({ path: file });
     },
+    // Chromium's driver evaluates past the page's CSP.
+    runScript: (source) => page.evaluate((src) => void (0, eval)(src), source),
     setViewport: (width, height) => page.setViewportSize({ width, height }),
     emulateDark: (dark) => page.emulateMedia({ colorScheme: dark ? 'dark' : 'light' }),
     pdf: (format) => page.pdf({ format, printBackground: false }),
@@ -178,8 +182,15 @@ function wrapPuppeteer(page: PpPage): TestPage {
     },
     open: (url, selector) => openInFirefox(page, url, selector),
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+    // A source string is evaluated by WebDriver BiDi itself; eval() in the page is refused by
+    // Firefox 140 under an extension page's CSP.
+    async runScript(source) {
+      await page.evaluate(source);
+    },
     async waitFor(fn, arg, timeout = 10_000) {
-      await page.waitForFunction(fn as never, { timeout, polling: 50 }, arg);
+      // Not waitForFunction: it builds the check with Function(), which Firefox 140 blocks under an
+      // extension page's CSP (and a strict page's).
+      await pollPage(page, fn as (a: typeof arg) => boolean, arg, timeout);
     },
     mouseMove: (x, y) => page.mouse.move(x, y),
     async click(x, y) {

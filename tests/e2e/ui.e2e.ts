@@ -135,7 +135,8 @@ function wrapPuppeteer(page: PpPage): UiPage {
     },
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
     async waitFor(fn, arg) {
-      await page.waitForFunction(fn as never, { timeout: 10_000, polling: 50 }, arg);
+      // Not waitForFunction: Firefox 140 blocks its Function() under the extension page's CSP.
+      await pollPage(page, fn as (a: typeof arg) => boolean, arg, 10_000);
     },
     click: (selector) => page.click(selector),
     type: (selector, text) => page.type(selector, text),
