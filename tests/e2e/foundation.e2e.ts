@@ -95,12 +95,18 @@ describe.each(Object.keys(BROWSERS) as (keyof typeof BROWSERS)[])('foundation in
     expect(await page.evaluate(() => (window as unknown as { pageScriptRan?: string }).pageScriptRan, null)).toBe('osteoporosis');
   });
 
-  it('should draw the mark: a teal dotted underline under the term, gone when the highlight is', async () => {
+  it('should draw the mark: a teal dotted underline under the term (Firefox: a teal tint too), gone when the highlight is', async () => {
     const box = await page.evaluate(markBox, { name: HIGHLIGHT, text: 'kyphoplasty' });
     expect(box).not.toBeNull();
-    // The underline sits at the bottom of the line box, a little below the glyphs.
-    const under = { left: box!.left, right: box!.right, top: box!.top + (box!.bottom - box!.top) / 2, bottom: box!.bottom + 4 };
-    const teal = (r: number, g: number, b: number): boolean => g - r > 40 && b - r > 40;
+    // The underline sits at the bottom of the line box, a little below the glyphs. Firefox 140
+    // draws no text-decoration in ::highlight, so there the faint tint over the word is what shows.
+    const tinted = name === 'firefox';
+    const under = tinted
+      ? { left: box!.left, right: box!.right, top: box!.top, bottom: box!.bottom }
+      : { left: box!.left, right: box!.right, top: box!.top + (box!.bottom - box!.top) / 2, bottom: box!.bottom + 4 };
+    const teal = tinted
+      ? (r: number, g: number, b: number): boolean => g - r > 6 && b - r > 6
+      : (r: number, g: number, b: number): boolean => g - r > 40 && b - r > 40;
     const shoot = async (file: string): Promise<number> => {
       await page.screenshot(file);
       const img = decodePng(readFileSync(file));
