@@ -8,15 +8,19 @@ import type { MatchableTerm } from './matcher';
  * which needs unambiguous terms). Answers "maybe" for every text in which the matcher would find
  * such a form (tested as a property), and "no" for almost every page that is not about health.
  *
- * It compares words, not patterns: each word of the text is looked up in a set of forms' first
- * words (up to KEY_WORDS of them, read on from a word that begins a longer key). One big alternation of every form cost 11-15 ms in
- * V8 to compile on each page, more than the whole budget of the first stage.
+ * It compares words, not patterns (one big alternation of every form cost 11-15 ms in V8 to compile
+ * on each page, more than the whole budget of the first stage), and it looks words up from the
+ * glossary's side: the text's words go into one Set (built natively), then each key word of the
+ * glossary is looked up there, a few hundred lookups whatever the page's length. Looking each of
+ * the page's words up in the glossary's sets instead ran a cold loop over every word, 2-4 ms.
  */
 export interface PrecheckData {
-  /** Lower-cased keys, `|`-separated: each a form's first words. */
-  keys: string;
-  /** The first words of the keys of several words, `|`-separated (read on with the next words). */
+  /** Lower-cased keys of one word, `|`-separated. */
+  words: string;
+  /** The first words of the keys of several words, `|`-separated. */
   prefixes: string;
+  /** The keys of several words, one line per first word, each key without it: `\nback|pain|brace\n`. */
+  phrases: string;
 }
 
 /**
@@ -41,16 +45,19 @@ const keyWords = (form: string): string[] => words(form).slice(0, KEY_WORDS);
 /** A shorter key makes the longer ones that begin with it redundant. */
 function encode(forms: Iterable<string>): PrecheckData {
   const all = [...new Set([...forms].map((f) => keyWords(f).join(' ')))].filter(Boolean).sort();
-  const keys = new Set<string>();
-  const prefixes = new Set<string>();
+  const single: string[] = [];
+  const byFirst = new Map<string, string[]>();
+  const kept = new Set<string>();
   // Sorted, so "back" comes before "back pain".
   for (const key of all) {
     const ws = key.split(' ');
-    if (ws.some((_, i) => keys.has(ws.slice(0, i + 1).join(' ')))) continue;
-    if (ws.length > 1) prefixes.add(ws[0]!);
-    keys.add(key);
+    if (ws.some((_, i) => kept.has(ws.slice(0, i + 1).join(' ')))) continue;
+    kept.add(key);
+    if (ws.length === 1) single.push(key);
+    else byFirst.set(ws[0]!, [...(byFirst.get(ws[0]!) ?? []), ws.slice(1).join(' ')]);
   }
-  return { keys: [...keys].join('|'), prefixes: [...prefixes].join('|') };
+  const lines = [...byFirst].map(([first, keys]) => [first, ...keys].join('|'));
+  return { words: single.join('|'), prefixes: [...byFirst.keys()].join('|'), phrases: `\n${lines.join('\n')}\n` };
 }
 
 /**
@@ -67,39 +74,44 @@ export function buildPrecheck(
   return encode(forms);
 }
 
-interface KeySets {
-  keys: Set<string>;
-  prefixes: Set<string>;
-}
-
-function hasForm(tokens: readonly string[], sets: KeySets): boolean {
-  for (let i = 0; i < tokens.length; i++) {
-    let key = tokens[i]!;
-    if (sets.keys.has(key)) return true;
-    if (!sets.prefixes.has(key)) continue;
-    for (let j = i + 1; j < i + KEY_WORDS && j < tokens.length; j++) {
-      key = `${key} ${tokens[j]}`;
-      if (sets.keys.has(key)) return true;
+/**
+ * Whether `joined` (the text's words, each between single spaces) holds a key of several words that
+ * begins with `first`: each place the word stands is read on, word by word, up to KEY_WORDS, and
+ * what follows it is compared with the rest of each such key.
+ */
+function hasPhrase(joined: string, first: string, phrases: string): boolean {
+  const at = phrases.indexOf(`\n${first}|`);
+  if (at < 0) return false;
+  const keys = phrases.slice(at + first.length + 2, phrases.indexOf('\n', at + 1)).split('|');
+  const needle = ` ${first} `;
+  for (let i = joined.indexOf(needle); i >= 0; i = joined.indexOf(needle, i + needle.length - 1)) {
+    let end = i + needle.length - 1;
+    for (let n = 1; n < KEY_WORDS; n++) {
+      end = joined.indexOf(' ', end + 1);
+      if (end < 0) break;
+      if (keys.includes(joined.slice(i + needle.length, end))) return true;
     }
   }
   return false;
 }
 
-/**
- * The precheck of `data` (or of its JSON text): whether a text may hold one of its forms. The sets
- * are built on first use by the Set constructor from one split each (native code): a loop that
- * added the words one by one ran cold on every page, 1-4 ms.
- */
+function hasKey(text: string, data: PrecheckData): boolean {
+  // A soft hyphen sits inside a word (the matcher drops it).
+  const plain = text.includes('\u00ad') ? text.replaceAll('\u00ad', '') : text;
+  const tokens = plain.toLowerCase().split(NOT_WORD);
+  const seen = new Set(tokens);
+  for (const w of data.words.split('|')) if (seen.has(w)) return true;
+  let joined: string | undefined;
+  for (const first of data.prefixes.split('|')) {
+    if (!seen.has(first)) continue;
+    joined ??= ` ${tokens.join(' ')} `;
+    if (hasPhrase(joined, first, data.phrases)) return true;
+  }
+  return false;
+}
+
+/** The precheck of `data` (or of its JSON text, parsed on first use): whether a text may hold one of its forms. */
 export function loadPrecheck(data: PrecheckData | string): (text: string) => boolean {
-  let sets: KeySets | undefined;
-  const load = (): KeySets => {
-    const d: PrecheckData = typeof data === 'string' ? (JSON.parse(data) as PrecheckData) : data;
-    return { keys: new Set(d.keys ? d.keys.split('|') : []), prefixes: new Set(d.prefixes.split('|')) };
-  };
-  return (text) => {
-    sets ??= load();
-    // A soft hyphen sits inside a word (the matcher drops it).
-    const plain = text.includes('\u00ad') ? text.replaceAll('\u00ad', '') : text;
-    return hasForm(plain.toLowerCase().split(NOT_WORD), sets);
-  };
+  let parsed: PrecheckData | undefined;
+  return (text) => hasKey(text, (parsed ??= typeof data === 'string' ? (JSON.parse(data) as PrecheckData) : data));
 }

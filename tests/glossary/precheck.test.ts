@@ -31,6 +31,9 @@ describe('precheck', () => {
     // Common word pairs that only begin a form must not wake the engine.
     ['A loss of power, type 2 errors, the head of state and long term plans; wear and tear.', false],
     ['Type 2 diabetes and loss of bladder control.', true],
+    // A form's first word stands twice in a row: the second place is read on too.
+    ['A loss of loss of bladder control.', true],
+    ['Bladder control, of loss.', false],
     ['A vertebrate and a spinet.', false],
   ])('should answer %j with %s', (text, expected) => {
     expect(precheck(text)).toBe(expected);
