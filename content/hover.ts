@@ -51,8 +51,8 @@ export function followPointer(opts: HoverOptions): void {
       return;
     }
     current = mark;
-    // The card's code loads during the hover delay, so the first card is not late.
-    if (mark) tooltip.preload();
+    // The card's code loads, and its card renders, during the hover delay, so the first card is not late.
+    if (mark) tooltip.preload(mark.termId);
     // The delay runs from the pointer's arrival, not from this frame's check (up to a frame later).
     const waited = Math.max(0, performance.now() - e.timeStamp);
     if (mark) later(() => open(mark, e.clientX, e.clientY), tooltip.visible ? 0 : Math.max(0, opts.showDelay - waited));

@@ -2,8 +2,11 @@ import type { Anchor, Tooltip, TooltipOptions } from './tooltip';
 
 /** The card as the engine sees it: shown by term id, its code and texts loaded on first use. */
 export interface LazyTooltip {
-  /** Starts loading the card (the pointer reached a term): it is ready when the hover delay ends. */
-  preload(): void;
+  /**
+   * Starts loading the card (the pointer reached a term): it is ready when the hover delay ends,
+   * with `termId`'s card already rendered.
+   */
+  preload(termId?: string): void;
   /** Shows the card of `termId` as soon as it is loaded; a later show or hide supersedes it. */
   show(termId: string, anchor: Anchor, how?: { keyboard?: boolean }): Promise<void>;
   hide(): void;
@@ -34,8 +37,6 @@ export function createLazyTooltip(opts: LazyTooltipOptions, loadCard: () => Prom
       (m) => {
         card = m;
         if (!opts.signal.aborted) real = m.createTooltip({ ...opts, loadPicture: opts.pictures ? m.loadPicture : undefined });
-        // Still within the hover delay: the first show then only renders the card.
-        real?.prepare?.();
         return m;
       },
       () => {
@@ -45,8 +46,13 @@ export function createLazyTooltip(opts: LazyTooltipOptions, loadCard: () => Prom
     ));
 
   return {
-    preload() {
-      void load();
+    preload(termId) {
+      const ticket = wish;
+      void load().then((m) => {
+        // Still within the hover delay (no show or hide since): the show then only opens the card.
+        const term = termId === undefined ? undefined : m?.lookupCard(termId);
+        if (ticket === wish && !opts.signal.aborted) real?.prepare?.(term);
+      });
     },
     async show(termId, anchor, how) {
       const ticket = ++wish;

@@ -25,8 +25,11 @@ export interface Tooltip {
   readonly termId: string | undefined;
   /** Whether an event's composed path goes through the tooltip (the pointer is on the card). */
   contains(path: readonly EventTarget[]): boolean;
-  /** Builds the card's host and tippy instance ahead of the first show (during the hover delay). */
-  prepare?(): void;
+  /**
+   * Builds the card's host and tippy instance ahead of the first show (during the hover delay), and
+   * renders `term`'s card into it while no card is showing, so that the show only has to open it.
+   */
+  prepare?(term?: CardTerm): void;
 }
 
 export interface TooltipOptions {
@@ -48,6 +51,8 @@ export function createTooltip({ doc, signal, learnMoreUrl, loadPicture }: Toolti
   let live: HTMLElement | undefined;
   let anchor: Anchor | undefined;
   let shownId: string | undefined;
+  /** The term whose card the content holds (rendered ahead by `prepare`, or shown). */
+  let renderedId: string | undefined;
   /** Where focus was when a keyboard command opened the card, to go back to on Escape. */
   let returnTo: Element | null = null;
   let byKeyboard = false;
@@ -121,6 +126,22 @@ export function createTooltip({ doc, signal, learnMoreUrl, loadPicture }: Toolti
     return instance;
   };
 
+  const renderCard = (term: CardTerm): void => {
+    const announce = (message: string): void => {
+      live!.textContent = message;
+    };
+    render(
+      <TermCard
+        term={term}
+        learnMoreUrl={learnMoreUrl?.(term)}
+        loadPicture={loadPicture}
+        actions={<CardActions key={term.id} term={term} announce={announce} />}
+      />,
+      content!,
+    );
+    renderedId = term.id;
+  };
+
   signal.addEventListener(
     'abort',
     () => {
@@ -139,21 +160,9 @@ export function createTooltip({ doc, signal, learnMoreUrl, loadPicture }: Toolti
       anchor = at;
       byKeyboard = how?.keyboard === true;
       if (byKeyboard && !focusInCard()) returnTo = doc.activeElement;
-      if (shownId !== term.id) {
-        const announce = (message: string): void => {
-          live!.textContent = message;
-        };
-        render(
-          <TermCard
-            term={term}
-            learnMoreUrl={learnMoreUrl?.(term)}
-            loadPicture={loadPicture}
-            actions={<CardActions key={term.id} term={term} announce={announce} />}
-          />,
-          content!,
-        );
-        live!.textContent = `${term.term}: ${term.definition}`;
-      }
+      if (renderedId !== term.id) renderCard(term);
+      // Said once the card opens, not when it was rendered ahead.
+      if (shownId !== term.id) live!.textContent = `${term.term}: ${term.definition}`;
       shownId = term.id;
       raise(host!);
       tip.popperInstance?.update();
@@ -171,8 +180,11 @@ export function createTooltip({ doc, signal, learnMoreUrl, loadPicture }: Toolti
     contains(path) {
       return host !== undefined && path.includes(host);
     },
-    prepare() {
-      if (!signal.aborted && !instance) build();
+    prepare(term) {
+      if (signal.aborted) return;
+      const tip = instance ?? build();
+      // A card on screen (or fading out) keeps its content until the pointer's new term is due.
+      if (term && !tip.state.isMounted && renderedId !== term.id) renderCard(term);
     },
   };
 }

@@ -6,8 +6,10 @@ import { entry } from '../support/terms';
 /** A card module whose load the test resolves by hand, and a tooltip that records what it shows. */
 function fakeCard() {
   const shown: string[] = [];
+  const prepared: (string | undefined)[] = [];
   const tooltip: Tooltip = {
     show: (term) => void shown.push(term.id),
+    prepare: (term) => void prepared.push(term?.id),
     hide: () => undefined,
     visible: false,
     termId: undefined,
@@ -23,7 +25,7 @@ function fakeCard() {
     lookupCard: (id: string) => (id === 'kyphosis' ? entry(id, 'kyphosis') : undefined),
   } as unknown as CardModule;
   const load = vi.fn(() => loaded.then(() => mod));
-  return { shown, load, release, created, loadPicture };
+  return { shown, prepared, load, release, created, loadPicture };
 }
 
 const anchor = { range: document.createRange() };
@@ -46,6 +48,29 @@ describe('createLazyTooltip', () => {
     await tip.show('kyphosis', anchor);
     expect(card.shown).toEqual(['kyphosis', 'kyphosis']);
     expect(card.load).toHaveBeenCalledTimes(1);
+  });
+
+  it("should render the pointed term's card ahead, while the hover delay runs", async () => {
+    const card = fakeCard();
+    const tip = createLazyTooltip(opts(), card.load);
+    tip.preload('kyphosis');
+    card.release();
+    await vi.waitFor(() => expect(card.prepared).toEqual(['kyphosis']));
+    expect(card.shown).toEqual([]);
+    // A keyboard jump knows no term yet: the card is only built.
+    tip.preload();
+    await vi.waitFor(() => expect(card.prepared).toEqual(['kyphosis', undefined]));
+  });
+
+  it('should not render ahead once a show or hide came first', async () => {
+    const card = fakeCard();
+    const tip = createLazyTooltip(opts(), card.load);
+    tip.preload('kyphosis');
+    tip.hide();
+    card.release();
+    await tip.show('kyphosis', anchor);
+    expect(card.prepared).toEqual([]);
+    expect(card.shown).toEqual(['kyphosis']);
   });
 
   it('should not open a card that finished loading after a hide', async () => {
