@@ -1,22 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
-import {
-  disabledSitesItem,
-  enabledItem,
-  markStyleItem,
-  occurrencesItem,
-  resetSettings,
-  showPicturesItem,
-  tooltipDelayItem,
-} from '../settings/items';
+import { resetSettings } from '../settings/items';
 import {
   MARK_STYLES,
   MAX_TOOLTIP_DELAY,
   OCCURRENCES,
-  parseEnabled,
-  parseMarkStyle,
-  parseOccurrences,
-  parseShowPictures,
-  parseSites,
   parseTooltipDelay,
   type MarkStyle,
   type Occurrences,
@@ -26,7 +13,7 @@ import { Disclaimer } from './Disclaimer';
 import { KnownTerms } from './MyTerms';
 import { t, type MessageKey } from './i18n';
 import { Switch } from './Switch';
-import { useStored } from './useStored';
+import { useSetting } from './useSetting';
 
 const MARK_LABELS: Record<MarkStyle, MessageKey> = {
   underline: 'optMarkUnderline',
@@ -68,12 +55,12 @@ function Choice<V extends string>(props: {
 
 /** The options page: how terms are marked, where, the hover delay, and sites where it never runs. */
 export function Options() {
-  const [enabled, setEnabled] = useStored(enabledItem, parseEnabled);
-  const [markStyle, setMarkStyle] = useStored(markStyleItem, parseMarkStyle);
-  const [occurrences, setOccurrences] = useStored(occurrencesItem, parseOccurrences);
-  const [delay, setDelay] = useStored(tooltipDelayItem, parseTooltipDelay);
-  const [showPictures, setShowPictures] = useStored(showPicturesItem, parseShowPictures);
-  const [sites, setSites] = useStored(disabledSitesItem, parseSites);
+  const [enabled, setEnabled] = useSetting('enabled');
+  const [markStyle, setMarkStyle] = useSetting('markStyle');
+  const [occurrences, setOccurrences] = useSetting('occurrences');
+  const [delay, setDelay] = useSetting('tooltipDelay');
+  const [showPictures, setShowPictures] = useSetting('showPictures');
+  const [sites, setSites] = useSetting('disabledSites');
   const [siteInput, setSiteInput] = useState('');
   const [siteError, setSiteError] = useState('');
   const [status, setStatus] = useState('');

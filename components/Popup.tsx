@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { CONDITIONS, TERMS } from '../glossary/terms';
-import { disabledSitesItem, enabledItem } from '../settings/items';
-import { isSiteDisabled, parseEnabled, parseSites } from '../settings/parse';
+import { isSiteDisabled } from '../settings/parse';
 import { siteOfUrl, toggleSite } from '../settings/sites';
 import { activeTab } from '../messaging/ask-tab';
 import { requestTerms } from './active-tab';
@@ -15,7 +14,7 @@ import { OnThisPage } from './OnThisPage';
 import { Overview } from './Overview';
 import { Switch } from './Switch';
 import { TabPanel, Tabs } from './Tabs';
-import { useStored } from './useStored';
+import { useSetting } from './useSetting';
 
 export type View = 'overview' | 'glossary' | 'page' | 'mine';
 const PREFIX = 'popup';
@@ -43,8 +42,8 @@ function useActiveTab(): { ready: boolean; tabId?: number; url?: string; site?: 
 /** The toolbar popup: switches for this site and everywhere, then Overview, Glossary and On this page. */
 export function Popup({ initialView = 'overview' }: { initialView?: View }) {
   const [view, setView] = useState<View>(initialView);
-  const [enabled, setEnabled] = useStored(enabledItem, parseEnabled);
-  const [sites, setSites] = useStored(disabledSitesItem, parseSites);
+  const [enabled, setEnabled] = useSetting('enabled');
+  const [sites, setSites] = useSetting('disabledSites');
   const { ready, tabId, url, site } = useActiveTab();
   const condition = CONDITIONS[0];
   const siteOn = site && sites ? !isSiteDisabled(site, sites) : undefined;

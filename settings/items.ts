@@ -1,4 +1,4 @@
-import { storage } from 'wxt/utils/storage';
+import { storage, type WxtStorageItem } from 'wxt/utils/storage';
 import {
   DEFAULTS,
   parseEnabled,
@@ -38,7 +38,8 @@ export const showPicturesItem = storage.defineItem<boolean>('sync:showPictures',
 export type OnChange = 'switch' | 'live' | 'restart';
 
 interface SettingRecord<T> {
-  item: { getValue(): Promise<unknown>; removeValue(): Promise<void>; watch(cb: () => void): () => void };
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any metadata shape
+  item: WxtStorageItem<T, any>;
   parse: (v: unknown) => T;
   /** switch: marks on or off; live: applied to the marks in place; restart: the page is marked again. */
   onChange: OnChange;

@@ -17,6 +17,12 @@ const renderPopup = (t: FakeTab = { url: 'https://www.example.com/article' }) =>
   return render(<Popup />);
 };
 
+/** An article tab whose page reports these terms and finds every jump. */
+const articleWith = (counts: [string, number][]) => ({
+  url: 'https://www.example.com/article',
+  reply: (m: { type: string }) => (m.type === 'hg:terms' ? { counts } : { found: true }),
+});
+
 describe('Popup', () => {
   it('should open on the overview, with a table of contents linking to every section', () => {
     renderPopup();
@@ -85,19 +91,13 @@ describe('Popup', () => {
   });
 
   it('should list the terms found on the page and ask the page to jump to one', async () => {
-    renderPopup({
-      url: 'https://www.example.com/article',
-      reply: (m) =>
-        m.type === 'hg:terms'
-          ? {
-              counts: [
-                ['kyphosis', 3],
-                ['osteoporosis', 1],
-                ['not-a-term', 2],
-              ],
-            }
-          : { found: true },
-    });
+    renderPopup(
+      articleWith([
+        ['kyphosis', 3],
+        ['osteoporosis', 1],
+        ['not-a-term', 2],
+      ]),
+    );
     fireEvent.click(screen.getByRole('tab', { name: 'On this page' }));
     const kyphosis = await screen.findByRole('button', { name: /Kyphosis\s*3 times/ });
     expect(screen.getByRole('button', { name: /Osteoporosis\s*once/ })).toBeTruthy();
@@ -112,18 +112,12 @@ describe('Popup', () => {
 
   it('should grey the words the reader knows, with counts and a way to mark them again', async () => {
     await knownTermsItem.setValue(['kyphosis']);
-    renderPopup({
-      url: 'https://www.example.com/article',
-      reply: (m) =>
-        m.type === 'hg:terms'
-          ? {
-              counts: [
-                ['kyphosis', 3],
-                ['osteoporosis', 1],
-              ],
-            }
-          : { found: true },
-    });
+    renderPopup(
+      articleWith([
+        ['kyphosis', 3],
+        ['osteoporosis', 1],
+      ]),
+    );
     fireEvent.click(screen.getByRole('tab', { name: 'On this page' }));
     await screen.findByRole('button', { name: /Osteoporosis\s*once/ });
     const known = await waitFor(() => {
