@@ -10,6 +10,8 @@ export const HIGHLIGHT_NAMES = {
   background: 'health-glossary-soft',
   'background-dark': 'health-glossary-soft-dark',
 } as const;
+/** What every highlight name of the extension begins with (tests look for all of them by it). */
+export const HIGHLIGHT_PREFIX = 'health-glossary';
 
 /** Parses `rgb()`/`rgba()` as computed styles report it. */
 export function parseRgb(color: string): { r: number; g: number; b: number; a: number } | undefined {

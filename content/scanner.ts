@@ -7,6 +7,9 @@ import { blockOf, isInsideSkipped, textRuns, type TextRun } from './scan';
 import { yieldToPage } from './yield';
 import { LIMITS } from './limits';
 
+/** The scanner's performance measures are named `<prefix>scan` and `<prefix>rescan` (benchmarks and tests read them). */
+export const MEASURE_PREFIX = 'health-glossary:';
+
 export { HEALTH_PAGE_THRESHOLD } from '../glossary/gate';
 
 export interface ScannerOptions {
@@ -102,7 +105,7 @@ export function createScanner(opts: ScannerOptions): Scanner {
   }
 
   const measure = (name: 'scan' | 'rescan', start: number, busyMs: number): void => {
-    performance.measure(`health-glossary:${name}`, { start, end: performance.now(), detail: { busyMs, marks: index.size } });
+    performance.measure(`${MEASURE_PREFIX}${name}`, { start, end: performance.now(), detail: { busyMs, marks: index.size } });
   };
 
   async function scan(root: Node): Promise<void> {
@@ -128,7 +131,7 @@ export function createScanner(opts: ScannerOptions): Scanner {
       const busy = await walk([...live]);
       if (busy === undefined) return;
       // Only the latest rescan is kept, so a page that changes forever does not grow the timeline.
-      performance.clearMeasures('health-glossary:rescan');
+      performance.clearMeasures(`${MEASURE_PREFIX}rescan`);
       measure('rescan', t0, busy);
     }
     opts.onChange?.();

@@ -5,9 +5,7 @@ import { isSiteDisabled, normalizeSite, parseSites } from '../settings/parse';
 import { toggleSite } from '../settings/sites';
 import { glossaryUrl } from '../components/links';
 import { activeTab, askTab, EXPLAIN_TIMEOUT_MS } from '../messaging/ask-tab';
-import type { ContentRequest, ExplainReply, TermsReply } from '../messaging/protocol';
-
-const MENU_ID = 'health-glossary-explain';
+import { EXPLAIN_MENU_ID as MENU_ID, type ContentRequest, type ExplainReply, type TermsReply } from '../messaging/protocol';
 
 /** Sends a request to a tab's content script; undefined when the tab has none (e.g. a browser page). */
 const ask = async <R>(tabId: number, req: ContentRequest, timeoutMs?: number): Promise<R | undefined> =>

@@ -10,6 +10,9 @@ export type ContentRequest =
   /** Show the card for a glossary term in the current selection (context menu). */
   | { type: 'hg:explain'; text: string };
 
+/** The context menu's "Explain" entry (the background creates it; tests click it). */
+export const EXPLAIN_MENU_ID = 'health-glossary-explain';
+
 /** Documents the content script reaches but does not mark: a PDF viewer, a file shown as it is, a browser without the Highlight API. */
 export type Unsupported = 'pdf' | 'document' | 'old-browser';
 export const UNSUPPORTED: readonly Unsupported[] = ['pdf', 'document', 'old-browser'];

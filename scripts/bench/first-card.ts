@@ -7,10 +7,10 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { BROWSERS, type TestPage } from '../../tests/e2e/browsers';
-import { HIGHLIGHT, HOST, markCenter } from '../../tests/e2e/page-probes';
+import { BROWSERS, type TestPage } from '../../tests/e2e/support/browsers';
+import { HIGHLIGHT, HOST, markCenter } from '../../tests/e2e/support/page-probes';
 import { DEFAULTS } from '../../settings/parse';
-import { serve } from '../../tests/e2e/server';
+import { serve } from '../../tests/e2e/support/server';
 import { ROOT } from './harness';
 
 const args = process.argv.slice(2);

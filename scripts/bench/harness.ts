@@ -1,11 +1,10 @@
 /** Shared by run.ts and compare.ts: the bundle, the static server and the fresh-load runner. */
 import { build } from 'esbuild';
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, UNTHROTTLED_ARGS } from '../../tests/e2e/support/launch';
+import { serve as serveStatic } from '../../tests/e2e/support/server';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const ROOT = path.resolve(HERE, '..', '..');
@@ -28,31 +27,21 @@ export async function bundle(): Promise<string> {
   return result.outputFiles[0]!.text;
 }
 
+/** Headers of every benchmark page. */
+const BENCH_HEADERS = {
+  'cache-control': 'no-store',
+  // Cross-origin isolation gives performance.now() 5 µs resolution instead of 100 µs.
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-embedder-policy': 'require-corp',
+  // The pages' own scripts are not run: they would only fail on blocked requests and add noise.
+  // (The bench bundle is an init script, which CSP does not apply to.)
+  'content-security-policy': "script-src 'none'",
+};
+
+/** The browser tests' static server, with the benchmark's headers. */
 export async function serve(mounts: Record<string, string>): Promise<{ origin: string; close: () => void }> {
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const [, mount, ...rest] = decodeURIComponent(url.pathname).split('/');
-    const dir = mounts[mount ?? ''];
-    const file = dir && path.join(dir, ...rest);
-    if (!file || !file.startsWith(dir) || !existsSync(file) || !statSync(file).isFile()) {
-      res.writeHead(404).end('not found');
-      return;
-    }
-    res.writeHead(200, {
-      'content-type': 'text/html; charset=utf-8',
-      'cache-control': 'no-store',
-      // Cross-origin isolation gives performance.now() 5 µs resolution instead of 100 µs.
-      'cross-origin-opener-policy': 'same-origin',
-      'cross-origin-embedder-policy': 'require-corp',
-      // The pages' own scripts are not run: they would only fail on blocked requests and add noise.
-      // (The bench bundle is an init script, which CSP does not apply to.)
-      'content-security-policy': "script-src 'none'",
-    });
-    res.end(readFileSync(file));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return { origin: `http://127.0.0.1:${port}`, close: () => server.close() };
+  const server = await serveStatic(mounts, () => BENCH_HEADERS);
+  return { origin: new URL(server.url('')).origin, close: () => void server.close() };
 }
 
 export type Result = { ms: number; cpu?: number; timeout?: boolean; error?: string; [k: string]: unknown };
@@ -169,17 +158,7 @@ export async function launch(code: string, origin: string): Promise<{ browser: B
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--js-flags=--expose-gc',
-      '--disable-renderer-backgrounding',
-      '--disable-background-timer-throttling',
-    ],
+    args: [...CHROMIUM_ARGS, ...UNTHROTTLED_ARGS, '--js-flags=--expose-gc'],
   });
   const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   // Only the local server answers; every other request is blocked.

@@ -15,9 +15,9 @@
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
-import { CHROMIUM_ARGS, snapshotBuild } from '../../tests/e2e/chromium-raw';
-import { serve } from '../../tests/e2e/server';
+import type { BrowserContext } from 'playwright-core';
+import { launchChromiumContext, snapshotBuild } from '../../tests/e2e/support/launch';
+import { serve } from '../../tests/e2e/support/server';
 import { ROOT } from './harness';
 
 const args = process.argv.slice(2);
@@ -51,15 +51,18 @@ interface Sample {
   pictures: number;
 }
 
-const log = (...xs: unknown[]): void => console.error(...xs);
-const median = (xs: number[]): number => {
+export const log = (...xs: unknown[]): void => console.error(...xs);
+export const median = (xs: number[]): number => {
   const s = xs.filter((x) => !Number.isNaN(x)).sort((a, b) => a - b);
   if (s.length === 0) return NaN;
   return s.length % 2 ? s[s.length >> 1]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 };
 
-/** An extension with the same content script declaration as ours and a script that does nothing. */
-function noopExtension(): string {
+/**
+ * An extension with the same content script declaration as ours and a script that does nothing
+ * (or runs `code`: scripts/bench/first-stage-pieces.ts measures pieces of the first stage that way).
+ */
+export function noopExtension(code = process.env.HG_NOOP_CODE ?? 'void 0;'): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'hg-noop-'));
   writeFileSync(
     path.join(dir, 'manifest.json'),
@@ -72,17 +75,12 @@ function noopExtension(): string {
       ],
     }),
   );
-  writeFileSync(path.join(dir, 'content.js'), `${process.env.HG_NOOP_CODE ?? 'void 0;'}\n`);
+  writeFileSync(path.join(dir, 'content.js'), `${code}\n`);
   return dir;
 }
 
-async function launch(extension: string | undefined, worker = false): Promise<BrowserContext> {
-  const ctx = await chromium.launchPersistentContext(mkdtempSync(path.join(os.tmpdir(), 'hg-load-')), {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    viewport: { width: 1280, height: 800 },
-    args: [...(extension ? [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`] : []), ...CHROMIUM_ARGS],
-  });
+export async function launch(extension: string | undefined, worker = false): Promise<BrowserContext> {
+  const { ctx } = await launchChromiumContext({ extension, unthrottled: true });
   if (worker && ctx.serviceWorkers().length === 0) await ctx.waitForEvent('serviceworker');
   await ctx.addInitScript(() => {
     const w = window as unknown as { __longTasks: number[] };
@@ -98,7 +96,7 @@ async function launch(extension: string | undefined, worker = false): Promise<Br
   return ctx;
 }
 
-async function load(ctx: BrowserContext, url: string, origin: string): Promise<Sample> {
+export async function load(ctx: BrowserContext, url: string, origin: string): Promise<Sample> {
   const page = await ctx.newPage();
   let engine = 0;
   let pictures = 0;
@@ -148,7 +146,7 @@ async function withoutPictures(build: string): Promise<string> {
   return copy;
 }
 
-function pages(): { name: string; mount: string; file: string }[] {
+export function pages(): { name: string; mount: string; file: string }[] {
   const list: { name: string; mount: string; file: string }[] = [];
   for (const f of ['article.html', 'long-article.html', 'dark-article.html'])
     list.push({ name: `fixture/${f}`, mount: 'fixtures', file: f });
@@ -164,7 +162,7 @@ function pages(): { name: string; mount: string; file: string }[] {
   return FILTER ? list.filter((p) => FILTER.test(p.name)) : list;
 }
 
-const fmt = (n: number): string => (Number.isNaN(n) ? '–' : n.toFixed(2));
+export const fmt = (n: number): string => (Number.isNaN(n) ? '–' : n.toFixed(2));
 
 async function main(): Promise<void> {
   const server = await serve(
@@ -273,4 +271,5 @@ function writeReport(rows: { name: string; s: Record<Config, Sample[]> }[]): voi
   console.log(report);
 }
 
-void main();
+// Run as a script, not when first-stage-pieces.ts imports its parts.
+if (process.argv[1]?.endsWith('page-load.ts')) void main();

@@ -3,8 +3,8 @@
  * functions that took the most self time while the page loaded and the script settled.
  * Usage: npx tsx scripts/bench/profile-extension.ts <path under tests/fixtures> [--seconds=N]
  */
-import { launchRawChromium, blockExternal } from '../../tests/e2e/chromium-raw';
-import { serve } from '../../tests/e2e/server';
+import { launchRawChromium, blockExternal } from '../../tests/e2e/support/chromium-raw';
+import { serve } from '../../tests/e2e/support/server';
 import path from 'node:path';
 
 const target = process.argv[2] ?? 'hostile/many-nodes.html?layout=one-block';

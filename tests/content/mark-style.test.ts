@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { highlightName, isDarkPage, luminance, parseRgb } from '../../content/mark-style';
+import { HIGHLIGHT_NAMES, HIGHLIGHT_PREFIX, highlightName, isDarkPage, luminance, parseRgb } from '../../content/mark-style';
 
 describe('mark style', () => {
   it.each([
@@ -27,6 +27,10 @@ describe('mark style', () => {
     ['off', false, undefined],
   ] as const)('should name the highlight for %s on a dark=%s page', (style, dark, name) => {
     expect(highlightName(style, dark)).toBe(name);
+  });
+
+  it('should begin every highlight name with the prefix the browser tests look for', () => {
+    for (const name of Object.values(HIGHLIGHT_NAMES)) expect(name.startsWith(HIGHLIGHT_PREFIX), name).toBe(true);
   });
 
   it('should see a dark page from its body background', () => {

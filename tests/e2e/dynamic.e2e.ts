@@ -1,29 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSERS, type TestBrowser, type TestPage } from './browsers';
-import { HIGHLIGHT, markedTexts } from './page-probes';
-import { FIXTURES } from './paths';
-import { serve, type StaticServer } from './server';
+import { beforeAll, expect, it } from 'vitest';
+import { type TestPage } from './support/browsers';
+import { describeEachBrowser } from './support/suite';
+import { HIGHLIGHT, markedTexts } from './support/page-probes';
 
 const hasMark = ([name, text]: readonly [string, string]): boolean =>
   [...(CSS.highlights.get(name) ?? [])].some((r) => (r as Range).toString() === text);
 
-describe.each(Object.keys(BROWSERS) as (keyof typeof BROWSERS)[])('dynamic pages in %s', (name) => {
-  let browser: TestBrowser;
-  let server: StaticServer;
+describeEachBrowser('dynamic pages in %s', (suite) => {
   let page: TestPage;
 
   beforeAll(async () => {
-    server = await serve({ fixtures: FIXTURES });
-    browser = await BROWSERS[name]();
-    page = await browser.newPage();
-    await page.goto(server.url('fixtures/spa.html'));
+    page = await suite.browser.newPage();
+    await page.goto(suite.server.url('fixtures/spa.html'));
     await page.waitFor(hasMark, [HIGHLIGHT, 'Osteoporosis'] as const);
   }, 90_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   it('should follow a history-API navigation: new view marked, old view unmarked', async () => {
     await page.evaluate(() => (document.querySelector('[data-view="tests"]') as HTMLElement).click(), null);

@@ -12,57 +12,46 @@ import {
   type ExtensionWorld,
   type RawChromium,
   type ServiceWorkerControl,
-} from './chromium-raw';
-import { BROWSERS, type TestBrowser, type TestPage } from './browsers';
-import { HIGHLIGHT_PREFIX, HOST, markCenterAnyName, tooltipVisible } from './page-probes';
-import { FIXTURES } from './paths';
-import { serve, type StaticServer } from './server';
-import { clearSync, fillSync, readSync } from './storage-probes';
+} from './support/chromium-raw';
+import { type TestPage } from './support/browsers';
+import { describeEachBrowser } from './support/suite';
+import { HIGHLIGHT_PREFIX, HOST, MENU_ID, markCenterAnyName, tooltipVisible } from './support/page-probes';
+import { FIXTURES } from './support/paths';
+import { steady } from './support/poll';
+import { serve, type StaticServer } from './support/server';
+import { clearSync, fillSync, readSync } from './support/storage-probes';
 
 /** Our highlights (by name, with their sizes) and card hosts, as the page sees them. Runs in the page. */
-function ours(host: string): { highlights: [string, number][]; hosts: number } {
+function ours({ host, prefix }: { host: string; prefix: string }): { highlights: [string, number][]; hosts: number } {
   return {
     highlights: [...(CSS.highlights?.entries() ?? [])]
-      .filter(([k]) => k.startsWith('health-glossary'))
+      .filter(([k]) => k.startsWith(prefix))
       .map(([k, h]) => [k, h.size] as [string, number]),
     hosts: document.querySelectorAll(host).length,
   };
 }
 
+const OURS = { host: HOST, prefix: HIGHLIGHT_PREFIX };
+
 /** Our marks once their number has stopped changing (the scan paints in batches). */
 async function settled(page: TestPage): Promise<ReturnType<typeof ours>> {
   await page.waitFor(markCenterAnyName, { prefix: HIGHLIGHT_PREFIX, text: 'kyphosis' });
-  let last = JSON.stringify(await page.evaluate(ours, HOST));
-  for (let same = 0; same < 3;) {
-    await new Promise((r) => setTimeout(r, 200));
-    const now = JSON.stringify(await page.evaluate(ours, HOST));
-    same = now === last ? same + 1 : 0;
-    last = now;
-  }
-  return JSON.parse(last) as ReturnType<typeof ours>;
+  const { value, settled } = await steady(() => page.evaluate(ours, OURS), { stableMs: 600, everyMs: 200 });
+  if (!settled) throw new Error('the marks kept changing');
+  return value;
 }
 
-describe.each(Object.keys(BROWSERS) as (keyof typeof BROWSERS)[])('faults in %s', (name) => {
-  let browser: TestBrowser;
-  let server: StaticServer;
-
-  beforeAll(async () => {
-    server = await serve({ fixtures: FIXTURES });
-    browser = await BROWSERS[name]();
-  }, 90_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+describeEachBrowser('faults in %s', (suite) => {
+  const { name } = suite;
 
   it('should keep marks and the card working, once, after the page comes back from the back-forward cache', async () => {
-    const page: TestPage = await browser.newPage();
-    const article = server.url('fixtures/article.html');
+    const page: TestPage = await suite.browser.newPage();
+    const article = suite.server.url('fixtures/article.html');
     await page.goto(article);
     const before = await settled(page);
     // A mark of this document's life: it survives only if the page itself is restored, not reloaded.
     await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true), null);
-    await page.goto(server.url('fixtures/long-article.html'));
+    await page.goto(suite.server.url('fixtures/long-article.html'));
     await page.evaluate(() => history.back(), null);
     await page.waitFor((url) => location.href === url && document.readyState === 'complete', article);
     const restored = await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed === true, null);
@@ -72,7 +61,7 @@ describe.each(Object.keys(BROWSERS) as (keyof typeof BROWSERS)[])('faults in %s'
     const at = (await page.evaluate(markCenterAnyName, { prefix: HIGHLIGHT_PREFIX, text: 'kyphosis' }))!;
     await page.mouseMove(at.x, at.y);
     await page.waitFor(tooltipVisible, HOST);
-    expect((await page.evaluate(ours, HOST)).hosts).toBe(1);
+    expect((await page.evaluate(ours, OURS)).hosts).toBe(1);
     expect(page.errors).toEqual([]);
     await page.close();
   });
@@ -88,19 +77,19 @@ describe.each(Object.keys(BROWSERS) as (keyof typeof BROWSERS)[])('faults in %s'
       : []),
   ];
   it.each(closedPages)('should say plainly in the popup why %s is not marked', async (_label, where, message) => {
-    const tab = await browser.newPage();
-    const popup = await browser.newPage();
+    const tab = await suite.browser.newPage();
+    const popup = await suite.browser.newPage();
     const url =
       where === 'browser-page'
         ? 'chrome://version/'
         : where.startsWith('view-source:')
-          ? `view-source:${server.url(where.slice(12))}`
+          ? `view-source:${suite.server.url(where.slice(12))}`
           : where.startsWith('file:')
             ? pathToFileURL(path.resolve(where.slice(5))).href
-            : server.url(where);
+            : suite.server.url(where);
     await tab.goto(url);
     await tab.bringToFront();
-    await popup.open(`${browser.extensionBase}popup.html`, '#popup-tab-page');
+    await popup.open(`${suite.browser.extensionBase}popup.html`, '#popup-tab-page');
     await popup.evaluate(() => document.getElementById('popup-tab-page')!.click(), null);
     await popup.waitFor(() => document.querySelector('.on-page .notice') !== null, null);
     expect(await popup.evaluate(() => document.querySelector('.on-page .notice')?.textContent ?? '', null)).toMatch(message);
@@ -110,8 +99,8 @@ describe.each(Object.keys(BROWSERS) as (keyof typeof BROWSERS)[])('faults in %s'
   });
 
   it('should say so on the options page when sync storage is full, and keep what was stored', async () => {
-    const page = await browser.newPage();
-    await page.open(`${browser.extensionBase}options.html`, '#mark-style-underline:not(:disabled)');
+    const page = await suite.browser.newPage();
+    await page.open(`${suite.browser.extensionBase}options.html`, '#mark-style-underline:not(:disabled)');
     await page.evaluate(clearSync, null);
     expect(await page.evaluate(fillSync, null)).toBeGreaterThan(50_000);
     await page.evaluate(() => {
@@ -193,9 +182,9 @@ describe('the service worker stopped between commands, in chromium', () => {
       getSelection()!.addRange(r);
     });
     await afterRestart(`(async () => {
-      await chrome.contextMenus.update('health-glossary-explain', {});
+      await chrome.contextMenus.update(${JSON.stringify(MENU_ID)}, {});
       const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-      chrome.contextMenus.onClicked.dispatch({ menuItemId: 'health-glossary-explain', selectionText: 'kyphosis', editable: false, pageUrl: '' }, tab);
+      chrome.contextMenus.onClicked.dispatch({ menuItemId: ${JSON.stringify(MENU_ID)}, selectionText: 'kyphosis', editable: false, pageUrl: '' }, tab);
     })()`);
     await page.waitForFunction(
       (h) =>
@@ -244,7 +233,7 @@ describe('the service worker stopped between commands, in chromium', () => {
     const glossary = raw.ctx.waitForEvent('page', (p) => p.url().includes('/glossary.html?q=Kyphosis'));
     await worker.evaluate(`(async () => {
       const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-      chrome.contextMenus.onClicked.dispatch({ menuItemId: 'health-glossary-explain', selectionText: 'Kyphosis', editable: false, pageUrl: '' }, tab);
+      chrome.contextMenus.onClicked.dispatch({ menuItemId: ${JSON.stringify(MENU_ID)}, selectionText: 'Kyphosis', editable: false, pageUrl: '' }, tab);
     })()`);
     await (await glossary).close();
     expect(

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileMatcher } from '../../glossary/matcher';
 import { TERMS } from '../../glossary/terms';
-import { SCAN_MEASURES, type ScanMeasure } from './chromium-raw';
+import { SCAN_MEASURES, type ScanMeasure } from './support/chromium-raw';
 import {
   HIGHLIGHT_PREFIX,
   HOST,
@@ -16,14 +16,15 @@ import {
   markCenterAnyName,
   markedTextsAnyName,
   marksWithin,
+  SCAN_MEASURE,
   tooltipFacts,
   tooltipShown,
   tooltipText,
-} from './page-probes';
-import { serve, type StaticServer } from './server';
-import { openTab, type BrowserName, type Tab, type TabBrowser } from './tabs';
-import { traceLongTasks, type TracedTask } from './trace';
-import { waitForMarksToSettle } from './wait-scan';
+} from './support/page-probes';
+import { serve, type StaticServer } from './support/server';
+import { openTab, type BrowserName, type Tab, type TabBrowser } from './support/tabs';
+import { traceLongTasks, type TracedTask } from './support/trace';
+import { waitForMarksToSettle } from './support/wait-scan';
 
 const FIXTURES = path.resolve('tests/fixtures/hostile');
 const SHOTS = path.resolve('test-results/screenshots');
@@ -262,7 +263,7 @@ describe.each(BROWSER_NAMES)('hostile pages in %s', (name) => {
       const origin = new URL(otherOrigin.url('')).host;
       const frame = await tab.evaluateInFrame(
         `${origin}/hostile/frame.html`,
-        (p) => ({
+        ({ p, h }) => ({
           // Reading markup to compare it, never writing it.
           // eslint-disable-next-line no-restricted-properties
           html: document.body.innerHTML,
@@ -270,9 +271,9 @@ describe.each(BROWSER_NAMES)('hostile pages in %s', (name) => {
             for (const [key, h] of CSS.highlights ?? []) if (key.startsWith(p)) return h.size;
             return -1;
           })(),
-          host: document.querySelector('health-glossary-tooltip') !== null,
+          host: document.querySelector(h) !== null,
         }),
-        HIGHLIGHT_PREFIX,
+        { p: HIGHLIGHT_PREFIX, h: HOST },
       );
       expect(frame, 'the cross-origin frame loaded').toBeDefined();
       const source = readFileSync(path.join(FIXTURES, 'frame.html'), 'utf8');
@@ -458,7 +459,7 @@ describe.each(BROWSER_NAMES)('hostile page sizes in %s', (name) => {
       .catch(() => [])) as ScanMeasure[];
     return {
       ...outcome,
-      scan: measures.find((m) => m.name === 'health-glossary:scan'),
+      scan: measures.find((m) => m.name === SCAN_MEASURE),
       ours,
       afterLoad,
       frames,

@@ -9,28 +9,25 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FIREFOX_EXT, GECKO_ID } from './browsers';
-import { HIGHLIGHT_PREFIX, HOST, highlightSize, markCenterAnyName, tooltipShown } from './page-probes';
-import { FIXTURES, SHOTS } from './paths';
-import { serve, type StaticServer } from './server';
-import { openTab, type Tab, type TabBrowser } from './tabs';
+import { FIREFOX_EXT, GECKO_ID } from './support/launch';
+import { HIGHLIGHT, HIGHLIGHT_PREFIX, HOST, highlightSize, markCenterAnyName, tooltipShown } from './support/page-probes';
+
+const OURS = { host: HOST, prefix: HIGHLIGHT_PREFIX };
+import { FIXTURES, SHOTS } from './support/paths';
+import { until } from './support/poll';
+import { serve, type StaticServer } from './support/server';
+import { openTab, type Tab, type TabBrowser } from './support/tabs';
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /** Polls a page function until it returns something truthy. */
-async function until<A>(tab: Tab, fn: (arg: A) => unknown, arg: A, timeoutMs = 15_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    if (await tab.evaluate(fn as (arg: A) => boolean, arg).catch(() => false)) return;
-    await sleep(100);
-  }
-  throw new Error(`page condition not met in ${timeoutMs} ms: ${fn.name}`);
-}
+const untilPage = <A>(tab: Tab, fn: (arg: A) => unknown, arg: A): Promise<unknown> =>
+  until(() => tab.evaluate(fn, arg), Boolean, `the page condition ${fn.name}`);
 
 /** Our highlights and card hosts in the page, as the page sees them. Runs in the page. */
-function leftovers(host: string): { highlights: string[]; hosts: number } {
+function leftovers({ host, prefix }: { host: string; prefix: string }): { highlights: string[]; hosts: number } {
   return {
-    highlights: [...(CSS.highlights?.keys() ?? [])].filter((k) => k.startsWith('health-glossary')),
+    highlights: [...(CSS.highlights?.keys() ?? [])].filter((k) => k.startsWith(prefix)),
     hosts: document.querySelectorAll(host).length,
   };
 }
@@ -43,10 +40,10 @@ function hasMarks(prefix: string): boolean {
 
 /** Opens the card of `text` by pointer and waits until it shows. */
 async function openCard(tab: Tab, text: string, opts: { leaveOpen?: boolean } = {}): Promise<void> {
-  await until(tab, markCenterAnyName, { prefix: HIGHLIGHT_PREFIX, text });
+  await untilPage(tab, markCenterAnyName, { prefix: HIGHLIGHT_PREFIX, text });
   const at = (await tab.evaluate(markCenterAnyName, { prefix: HIGHLIGHT_PREFIX, text }))!;
   await tab.mouseMove(at.x, at.y);
-  await until(tab, tooltipShown, HOST);
+  await untilPage(tab, tooltipShown, HOST);
   // Off the term again, so the next hover is a new one.
   if (!opts.leaveOpen) await tab.mouseMove(5, 5);
 }
@@ -70,22 +67,22 @@ describe('the extension reloaded or removed with a marked page open', () => {
       b = await openTab('chromium', { extension: true });
       const { tab } = b;
       await tab.goto(server.url('fixtures/article.html'));
-      await until(tab, hasMarks, HIGHLIGHT_PREFIX);
+      await untilPage(tab, hasMarks, HIGHLIGHT_PREFIX);
       await openCard(tab, 'kyphosis');
-      expect(await tab.evaluate(leftovers, HOST)).toMatchObject({ hosts: 1 });
+      expect(await tab.evaluate(leftovers, OURS)).toMatchObject({ hosts: 1 });
 
       const ctx = tab.pw!.context();
       const [worker] = ctx.serviceWorkers();
       // The worker goes away while it answers: its promise may reject.
       await worker!.evaluate(action).catch(() => undefined);
       // Within the orphan check's second: no marks painted, no card host, nothing thrown.
-      await until(
+      await untilPage(
         tab,
-        (host: string) => {
-          const l = document.querySelectorAll(host).length;
-          return l === 0 && ![...(CSS.highlights?.keys() ?? [])].some((k) => k.startsWith('health-glossary'));
+        (o: { host: string; prefix: string }) => {
+          const l = document.querySelectorAll(o.host).length;
+          return l === 0 && ![...(CSS.highlights?.keys() ?? [])].some((k) => k.startsWith(o.prefix));
         },
-        HOST,
+        OURS,
       );
       expect(tab.errors, 'page errors').toEqual([]);
       expect(tab.extensionErrors(), 'errors of the old content script').toEqual([]);
@@ -99,7 +96,7 @@ describe('the extension reloaded or removed with a marked page open', () => {
       }, null))!;
       await tab.mouseMove(at.x, at.y);
       await sleep(1000);
-      expect(await tab.evaluate(leftovers, HOST)).toEqual({ highlights: [], hosts: 0 });
+      expect(await tab.evaluate(leftovers, OURS)).toEqual({ highlights: [], hosts: 0 });
       expect(tab.extensionErrors(), 'errors of the old content script').toEqual([]);
     },
     90_000,
@@ -110,27 +107,27 @@ describe('the extension reloaded or removed with a marked page open', () => {
     b = await openTab('firefox', { extension: true });
     const { tab } = b;
     await tab.goto(server.url('fixtures/article.html'));
-    await until(tab, hasMarks, HIGHLIGHT_PREFIX);
+    await untilPage(tab, hasMarks, HIGHLIGHT_PREFIX);
     await openCard(tab, 'kyphosis');
     const marks = await tab.evaluate(highlightSize, HIGHLIGHT_PREFIX);
     // Remember the old instance's highlight, to tell the new one's apart.
-    await tab.evaluate(() => {
-      (window as unknown as { oldMarks: unknown }).oldMarks = CSS.highlights.get('health-glossary');
-    }, null);
+    await tab.evaluate((name) => {
+      (window as unknown as { oldMarks: unknown }).oldMarks = CSS.highlights.get(name);
+    }, HIGHLIGHT);
 
     await b.firefox!.installExtension(FIREFOX_EXT);
-    await until(
+    await untilPage(
       tab,
-      (n: number) => {
-        const h = CSS.highlights.get('health-glossary');
+      ({ n, name }: { n: number; name: string }) => {
+        const h = CSS.highlights.get(name);
         return !!h && h !== (window as unknown as { oldMarks: unknown }).oldMarks && h.size === n;
       },
-      marks,
+      { n: marks, name: HIGHLIGHT },
     );
     // One set of marks, the old card's host gone; the new card opens.
-    expect(await tab.evaluate(leftovers, HOST)).toEqual({ highlights: ['health-glossary'], hosts: 0 });
+    expect(await tab.evaluate(leftovers, OURS)).toEqual({ highlights: [HIGHLIGHT], hosts: 0 });
     await openCard(tab, 'kyphosis', { leaveOpen: true });
-    expect(await tab.evaluate(leftovers, HOST)).toMatchObject({ hosts: 1 });
+    expect(await tab.evaluate(leftovers, OURS)).toMatchObject({ hosts: 1 });
     expect(tab.errors, 'page errors').toEqual([]);
 
     // Removed with the card open: Firefox takes the marks' styles away with the extension, so nothing is painted.

@@ -7,12 +7,13 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations } from './axe';
-import { BROWSERS, type TestBrowser, type TestPage } from './browsers';
-import { HIGHLIGHT_PREFIX, HOST, markCenterAnyName, markedTextsAnyName, tooltipVisible } from './page-probes';
-import { FIXTURES, SHOTS } from './paths';
-import { serve, type StaticServer } from './server';
-import { clearSync, setSync } from './storage-probes';
+import { axeViolations } from './support/axe';
+import { type TestPage } from './support/browsers';
+import { describeEachBrowser } from './support/suite';
+import { HIGHLIGHT_PREFIX, HOST, markCenterAnyName, markedTextsAnyName, tooltipVisible } from './support/page-probes';
+import { SHOTS } from './support/paths';
+import { steady } from './support/poll';
+import { clearSync, setSync } from './support/storage-probes';
 
 /** Centre of a button in the card, found by its visible text. Runs in the page. */
 function cardButton({ host, label }: { host: string; label: string }): { x: number; y: number } | null {
@@ -33,14 +34,9 @@ function centreOf(selector: string): { x: number; y: number } | null {
 
 /** The centre of `selector` once it has stopped moving (a smooth scroll into view, a list still loading). */
 async function stableCentre(page: TestPage, selector: string): Promise<{ x: number; y: number }> {
-  let last = await page.evaluate(centreOf, selector);
-  for (let same = 0; same < 2;) {
-    await new Promise((r) => setTimeout(r, 100));
-    const now = await page.evaluate(centreOf, selector);
-    same = now && last && now.x === last.x && now.y === last.y ? same + 1 : 0;
-    last = now;
-  }
-  return last!;
+  const { value, settled } = await steady(() => page.evaluate(centreOf, selector), { stableMs: 200, accept: Boolean });
+  if (!settled || !value) throw new Error(`${selector} did not come to rest`);
+  return value;
 }
 
 /** Opens the popup page on its My terms tab, chosen by pointer as a reader would. */
@@ -151,22 +147,14 @@ async function pdfPages(data: Buffer): Promise<string[]> {
   return pages;
 }
 
-describe.each(Object.keys(BROWSERS) as (keyof typeof BROWSERS)[])('my terms in %s', (name) => {
-  let browser: TestBrowser;
-  let server: StaticServer;
+describeEachBrowser('my terms in %s', (suite) => {
+  const { name } = suite;
   let ext: TestPage;
 
   beforeAll(async () => {
-    server = await serve({ fixtures: FIXTURES });
-    browser = await BROWSERS[name]();
-    ext = await browser.newPage();
-    await ext.open(`${browser.extensionBase}options.html`, 'body');
+    ext = await suite.browser.newPage();
+    await ext.open(`${suite.browser.extensionBase}options.html`, 'body');
   }, 90_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   /** Opens the article and the card of `text`, by pointer. */
   async function openCard(page: TestPage, text: string): Promise<void> {
@@ -184,8 +172,8 @@ describe.each(Object.keys(BROWSERS) as (keyof typeof BROWSERS)[])('my terms in %
 
   it('should save a term from the card, list it in My terms and put it on the visit sheet', async () => {
     await ext.evaluate(clearSync, { local: true });
-    const page = await browser.newPage();
-    await page.goto(server.url('fixtures/article.html'));
+    const page = await suite.browser.newPage();
+    await page.goto(suite.server.url('fixtures/article.html'));
     await openCard(page, 'kyphosis');
     await clickInCard(page, 'Save');
     // The button says what happened, and the card stays open.
@@ -193,14 +181,14 @@ describe.each(Object.keys(BROWSERS) as (keyof typeof BROWSERS)[])('my terms in %
     expect(await page.evaluate(tooltipVisible, HOST)).toBe(true);
     await page.screenshot(path.join(SHOTS, `card-actions-${name}.png`));
 
-    const popup = await browser.newPage();
-    await openMyTerms(popup, browser.extensionBase);
+    const popup = await suite.browser.newPage();
+    await openMyTerms(popup, suite.browser.extensionBase);
     await popup.waitFor((n) => document.querySelectorAll('.saved-list .my-name').length === n, 1);
     expect(await popup.evaluate(savedNames, null)).toEqual(['Kyphosis']);
     await popup.screenshot(path.join(SHOTS, `popup-my-terms-${name}.png`));
 
-    const sheet = await browser.newPage();
-    await sheet.open(`${browser.extensionBase}visit-sheet.html`, '.sheet-term');
+    const sheet = await suite.browser.newPage();
+    await sheet.open(`${suite.browser.extensionBase}visit-sheet.html`, '.sheet-term');
     const text = await sheet.evaluate(() => document.querySelector('.sheet-term-list')?.textContent ?? '', null);
     expect(text).toMatch(/Kyphosis/);
     for (const p of [page, popup, sheet]) await p.close();
@@ -208,9 +196,9 @@ describe.each(Object.keys(BROWSERS) as (keyof typeof BROWSERS)[])('my terms in %
 
   it('should stop marking a known word in every open tab at once, and mark it again from My terms', async () => {
     await ext.evaluate(clearSync, { local: true });
-    const [a, b] = [await browser.newPage(), await browser.newPage()];
+    const [a, b] = [await suite.browser.newPage(), await suite.browser.newPage()];
     for (const p of [a, b]) {
-      await p.goto(server.url('fixtures/article.html'));
+      await p.goto(suite.server.url('fixtures/article.html'));
       await p.waitFor(markCenterAnyName, { prefix: HIGHLIGHT_PREFIX, text: 'kyphosis' });
     }
     await a.bringToFront();
@@ -224,8 +212,8 @@ describe.each(Object.keys(BROWSERS) as (keyof typeof BROWSERS)[])('my terms in %
     await b.bringToFront();
     await b.waitFor(notMarked, kyphosis);
 
-    const popup = await browser.newPage();
-    await openMyTerms(popup, browser.extensionBase);
+    const popup = await suite.browser.newPage();
+    await openMyTerms(popup, suite.browser.extensionBase);
     const restore = '.known-terms button[aria-label="Mark again: Kyphosis"]';
     // Both lists read (the saved one, empty here, says so above the known one): the layout is still.
     await popup.waitFor(
@@ -243,8 +231,8 @@ describe.each(Object.keys(BROWSERS) as (keyof typeof BROWSERS)[])('my terms in %
   });
 
   it('should read the term, then its definition, on Listen, in the card and on the glossary page', async () => {
-    const page = await browser.newPage();
-    await page.open(`${browser.extensionBase}glossary.html`, '#kyphosis');
+    const page = await suite.browser.newPage();
+    await page.open(`${suite.browser.extensionBase}glossary.html`, '#kyphosis');
     await page.evaluate(stubSpeech, [{ lang: 'en-US', localService: true }]);
     // The entry, rendered again by a search, finds the voice.
     await page.evaluate(search, 'kyphosis');
@@ -278,14 +266,14 @@ describe.each(Object.keys(BROWSERS) as (keyof typeof BROWSERS)[])('my terms in %
     // Closing the card stops it.
     await page.press('Escape');
     await page.waitFor(cancelled, null);
-    const outside = page.requests.filter((u) => !u.startsWith(browser.extensionBase) && !u.startsWith('data:'));
+    const outside = page.requests.filter((u) => !u.startsWith(suite.browser.extensionBase) && !u.startsWith('data:'));
     expect(outside, 'requests that left the extension').toEqual([]);
     await page.close();
   });
 
   it('should show no Listen button where the device has no voice of its own', async () => {
-    const page = await browser.newPage();
-    await page.open(`${browser.extensionBase}glossary.html`, '#kyphosis');
+    const page = await suite.browser.newPage();
+    await page.open(`${suite.browser.extensionBase}glossary.html`, '#kyphosis');
     await page.evaluate(stubSpeech, [{ lang: 'en-US', localService: false }]);
     await page.evaluate(search, 'kyphosis');
     await page.waitFor(
@@ -301,9 +289,9 @@ describe.each(Object.keys(BROWSERS) as (keyof typeof BROWSERS)[])('my terms in %
   ] as const)('with saved and known terms, in %s mode', (scheme, dark) => {
     let page: TestPage;
     beforeAll(async () => {
-      page = dark ? await browser.newDarkPage() : await browser.newPage();
+      page = dark ? await suite.browser.newDarkPage() : await suite.browser.newPage();
       // Firefox's dark page is a browser of its own, with its own storage: the lists go in from it.
-      await page.open(`${browser.extensionBase}options.html`, 'body');
+      await page.open(`${suite.browser.extensionBase}options.html`, 'body');
       await page.evaluate(clearSync, { local: true });
       await page.evaluate(setSync, READER);
     }, 60_000);
@@ -312,7 +300,7 @@ describe.each(Object.keys(BROWSERS) as (keyof typeof BROWSERS)[])('my terms in %
     });
 
     it('should have no axe violations in My terms', async () => {
-      await openMyTerms(page, browser.extensionBase);
+      await openMyTerms(page, suite.browser.extensionBase);
       await page.waitFor((n) => document.querySelectorAll('.saved-list .my-name').length === n, 3);
       await page.waitFor((s) => document.querySelector(s) !== null, '.known-terms button');
       expect(await page.evaluate(savedNames, null)).toEqual(['T-score', 'Denosumab', 'Kyphosis']);
@@ -321,7 +309,7 @@ describe.each(Object.keys(BROWSERS) as (keyof typeof BROWSERS)[])('my terms in %
     });
 
     it('should build the visit sheet from saved and page terms, with no axe violations', async () => {
-      await page.open(`${browser.extensionBase}visit-sheet.html?page=vertebroplasty,kyphosis`, '.sheet-term');
+      await page.open(`${suite.browser.extensionBase}visit-sheet.html?page=vertebroplasty,kyphosis`, '.sheet-term');
       await page.waitFor((n) => document.querySelectorAll('.sheet-term').length === n, 4);
       const sections = await page.evaluate(
         () =>
@@ -340,8 +328,8 @@ describe.each(Object.keys(BROWSERS) as (keyof typeof BROWSERS)[])('my terms in %
     async () => {
       await ext.evaluate(clearSync, { local: true });
       await ext.evaluate(setSync, READER);
-      const page = await browser.newPage();
-      await page.open(`${browser.extensionBase}visit-sheet.html?page=vertebroplasty`, '.sheet-term');
+      const page = await suite.browser.newPage();
+      await page.open(`${suite.browser.extensionBase}visit-sheet.html?page=vertebroplasty`, '.sheet-term');
       await page.waitFor((n) => document.querySelectorAll('.sheet-term').length === n, 4);
       // Tick one T-score question, untick one Ask Me 3 question, add a question of one's own and a note.
       const facts = await page.evaluate(() => {

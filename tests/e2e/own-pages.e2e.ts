@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSERS, type TestBrowser } from './browsers';
-import { HIGHLIGHT, HOST, marksInside, tooltipText, tooltipVisible } from './page-probes';
-import { SHOTS } from './paths';
+import { BROWSERS, type TestBrowser } from './support/browsers';
+import { HIGHLIGHT, HOST, marksInside, tooltipText, tooltipVisible } from './support/page-probes';
+import { SHOTS } from './support/paths';
 
 /** Centre of the first mark inside `selector` (viewport coordinates), scrolled into view. */
 function markIn({ name, selector }: { name: string; selector: string }): { x: number; y: number; text: string } | null {
@@ -36,6 +36,7 @@ describe.each(Object.keys(BROWSERS) as (keyof typeof BROWSERS)[])(
       // The overview has over 500 marks, so Chromium paints only those near the viewport (content/paint/painter.ts).
       await popup.waitFor((n) => (CSS.highlights.get(n)?.size ?? 0) >= 3, HIGHLIGHT);
       expect(await popup.evaluate(marksInside, { name: HIGHLIGHT, selector: 'h1, h2, h3, [role="tablist"]' })).toEqual([]);
+      await popup.waitFor(markIn, { name: HIGHLIGHT, selector: '[role="tabpanel"]:not([hidden]) p' });
       const at = await popup.evaluate(markIn, { name: HIGHLIGHT, selector: '[role="tabpanel"]:not([hidden]) p' });
       expect(at).not.toBeNull();
       await popup.mouseMove(at!.x, at!.y);
@@ -54,6 +55,8 @@ describe.each(Object.keys(BROWSERS) as (keyof typeof BROWSERS)[])(
       // The entry does not explain its own term to itself.
       const own = await page.evaluate(marksInside, { name: HIGHLIGHT, selector: '#kyphosis' });
       expect(own.filter((t) => /^kyphos[ie]s$/i.test(t))).toEqual([]);
+      // Painted in batches: the details' marks may come a paint after the first ones.
+      await page.waitFor(markIn, { name: HIGHLIGHT, selector: '#kyphosis .details' });
       const at = await page.evaluate(markIn, { name: HIGHLIGHT, selector: '#kyphosis .details' });
       expect(at).not.toBeNull();
       await page.mouseMove(at!.x, at!.y);

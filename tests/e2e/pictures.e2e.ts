@@ -4,13 +4,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations } from './axe';
-import { BROWSERS, type TestBrowser, type TestPage } from './browsers';
-import { HIGHLIGHT_PREFIX, HOST, markCenterAnyName, tooltipVisible } from './page-probes';
-import { FIXTURES, SHOTS } from './paths';
-import { countPixels, decodePng } from './png';
-import { serve, type StaticServer } from './server';
-import { setSync } from './storage-probes';
+import { axeViolations } from './support/axe';
+import { type TestPage } from './support/browsers';
+import { describeEachBrowser } from './support/suite';
+import { HIGHLIGHT_PREFIX, HOST, markCenterAnyName, tooltipVisible } from './support/page-probes';
+import { SHOTS } from './support/paths';
+import { countPixels, decodePng } from './support/png';
+import { setSync } from './support/storage-probes';
 
 /** Share of a picture's box that must be ink (lines, fills, labels) for it to count as drawn. */
 const MIN_INK = 0.05;
@@ -74,19 +74,8 @@ async function markOn(page: TestPage, text: string): Promise<{ x: number; y: num
   return (await page.evaluate(markCenterAnyName, { prefix: HIGHLIGHT_PREFIX, text }))!;
 }
 
-describe.each(Object.keys(BROWSERS) as (keyof typeof BROWSERS)[])('pictures in %s', (name) => {
-  let browser: TestBrowser;
-  let server: StaticServer;
-
-  beforeAll(async () => {
-    server = await serve({ fixtures: FIXTURES });
-    browser = await BROWSERS[name]();
-  }, 90_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+describeEachBrowser('pictures in %s', (suite) => {
+  const { name } = suite;
 
   describe.each([
     ['light', false],
@@ -94,7 +83,7 @@ describe.each(Object.keys(BROWSERS) as (keyof typeof BROWSERS)[])('pictures in %
   ] as const)('in %s mode', (scheme, dark) => {
     let page: TestPage;
     beforeAll(async () => {
-      page = dark ? await browser.newDarkPage() : await browser.newPage();
+      page = dark ? await suite.browser.newDarkPage() : await suite.browser.newPage();
       await page.setViewport(1280, 800);
     }, 60_000);
     afterAll(async () => {
@@ -102,7 +91,7 @@ describe.each(Object.keys(BROWSERS) as (keyof typeof BROWSERS)[])('pictures in %
     });
 
     it('should draw the entry’s picture in the card, readable, with no axe violations', async () => {
-      await page.goto(server.url('fixtures/pictures.html'));
+      await page.goto(suite.server.url('fixtures/pictures.html'));
       const at = await markOn(page, 'wedge fracture');
       await page.mouseMove(at.x, at.y);
       await page.waitFor(tooltipVisible, HOST);
@@ -123,7 +112,7 @@ describe.each(Object.keys(BROWSERS) as (keyof typeof BROWSERS)[])('pictures in %
       ['glossary page entry', 'glossary.html#wedge-fracture', '#wedge-fracture .picture-art'],
       ['overview section', 'popup.html', '.picture-section .picture-art'],
     ])('should draw the picture of the %s', async (label, file, selector) => {
-      await page.open(`${browser.extensionBase}${file}`, selector);
+      await page.open(`${suite.browser.extensionBase}${file}`, selector);
       await page.waitFor(pagePicture, selector);
       const box = (await page.evaluate(pagePicture, selector))!;
       const share = await inkShare(page, box, path.join(SHOTS, `picture-${file.split(/[.#]/)[0]}-${scheme}-${name}.png`));
@@ -132,11 +121,11 @@ describe.each(Object.keys(BROWSERS) as (keyof typeof BROWSERS)[])('pictures in %
   });
 
   it('should show the card without its picture when "Show pictures in explanations" is off', async () => {
-    const ext = await browser.newPage();
-    await ext.open(`${browser.extensionBase}options.html`, 'body');
+    const ext = await suite.browser.newPage();
+    await ext.open(`${suite.browser.extensionBase}options.html`, 'body');
     await ext.evaluate(setSync, { showPictures: false });
-    const page = await browser.newPage();
-    await page.goto(server.url('fixtures/pictures.html'));
+    const page = await suite.browser.newPage();
+    await page.goto(suite.server.url('fixtures/pictures.html'));
     const at = await markOn(page, 'wedge fracture');
     await page.mouseMove(at.x, at.y);
     await page.waitFor(tooltipVisible, HOST);

@@ -6,13 +6,13 @@ import path from 'node:path';
 import type { Request as PwRequest } from 'playwright-core';
 import type { HTTPRequest } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROME_EXT, FIREFOX_EXT, pollPage } from './browsers';
-import { FIREFOX_UUID } from './firefox-raw';
-import { HIGHLIGHT_PREFIX, HOST, markCenterAnyName, tooltipShown } from './page-probes';
-import { serve, type StaticServer } from './server';
-import { startRecordingProxy, type RecordingProxy } from './proxy';
-import { openTab, type BrowserName, type TabBrowser } from './tabs';
-import { waitForMarksToSettle } from './wait-scan';
+import { pollPage } from './support/browsers';
+import { CHROME_EXT, FIREFOX_EXT, FIREFOX_UUID } from './support/launch';
+import { HIGHLIGHT_PREFIX, HOST, markCenterAnyName, tooltipShown } from './support/page-probes';
+import { serve, type StaticServer } from './support/server';
+import { startRecordingProxy, type RecordingProxy } from './support/proxy';
+import { openTab, type BrowserName, type TabBrowser } from './support/tabs';
+import { waitForMarksToSettle } from './support/wait-scan';
 
 const FIXTURES = path.resolve('tests/fixtures');
 /** Extension pages to open, when the build has them (others are building some of them). */

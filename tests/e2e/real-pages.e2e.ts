@@ -13,12 +13,12 @@ import {
   type ExtensionWorld,
   type RawChromium,
   type ScanMeasure,
-} from './chromium-raw';
-import { launchRawFirefox, offlinePage } from './firefox-raw';
-import { HIGHLIGHT_PREFIX, marksInsideEither } from './page-probes';
-import { htmlTokens, textTokens, unexplainedChanges } from './page-compare';
-import { serve, type StaticServer } from './server';
-import { waitForMarksToSettle } from './wait-scan';
+} from './support/chromium-raw';
+import { launchRawFirefox, offlinePage } from './support/firefox-raw';
+import { HIGHLIGHT_PREFIX, SCAN_MEASURE, marksInsideEither } from './support/page-probes';
+import { htmlTokens, textTokens, unexplainedChanges } from './support/page-compare';
+import { serve, type StaticServer } from './support/server';
+import { waitForMarksToSettle } from './support/wait-scan';
 
 /** The saved pages live next to the repository, not in it (their content belongs to their publishers). */
 const PAGES_DIR = path.resolve('..', 'shared', 'pages');
@@ -188,7 +188,7 @@ describeIfPages(`real pages in chromium (${PAGES.length} pages from ${PAGES_DIR}
     world.consoleErrors.length = 0;
     const v = await judge(ext, base, server.url(`pages/${file}`));
     const measures = (await extPage.evaluate(`(${SCAN_MEASURES})`).catch(() => [])) as ScanMeasure[];
-    const scan = measures.find((m) => m.name === 'health-glossary:scan');
+    const scan = measures.find((m) => m.name === SCAN_MEASURE);
     rows.push({ ...row(file, v), scanMs: scan ? `${scan.duration.toFixed(0)} / ${scan.busyMs.toFixed(0)}` : '-' });
 
     // The first stage runs everywhere; the engine (and its highlight) only where the text may hold a term.

@@ -1,14 +1,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { CUE_GROUPS } from '../../glossary/cues';
 import { compileMatcher } from '../../glossary/matcher';
 import { TERMS } from '../../glossary/terms';
-import { BROWSERS, type TestBrowser } from './browsers';
-import { HIGHLIGHT, HIGHLIGHT_PREFIX, markedTextsAnyName } from './page-probes';
-import { FIXTURES } from './paths';
-import { serve, type StaticServer } from './server';
-import { waitForMark, waitForMarksToSettle } from './wait-scan';
+import { describeEachBrowser } from './support/suite';
+import { HIGHLIGHT, HIGHLIGHT_PREFIX, markedTextsAnyName } from './support/page-probes';
+import { FIXTURES } from './support/paths';
+import { waitForMark, waitForMarksToSettle } from './support/wait-scan';
 
 // Pages about something else that use glossary words in another sense (tests/fixtures/senses/):
 // every mark on them must be one of the entries that are right there (expected.json).
@@ -17,35 +16,27 @@ const EXPECTED = JSON.parse(readFileSync(path.join(DIR, 'expected.json'), 'utf8'
 const matcher = compileMatcher(TERMS, CUE_GROUPS);
 const idOf = (text: string): string => matcher.find(text)[0]?.termId ?? `(no entry for "${text}")`;
 
-describe.each(Object.keys(BROWSERS) as (keyof typeof BROWSERS)[])('wrong-sense pages and a listening page in %s', (name) => {
-  let browser: TestBrowser;
-  let server: StaticServer;
+describeEachBrowser(
+  'wrong-sense pages and a listening page in %s',
+  (suite) => {
+    it.each(Object.entries(EXPECTED))('should mark nothing in the wrong sense on %s', async (file, allowed) => {
+      const page = await suite.browser.newPage();
+      await page.goto(suite.server.url(`senses/${file}`));
+      // The page may have no term the engine would start for: then no highlight ever appears.
+      await waitForMarksToSettle((fn, arg) => page.evaluate(fn, arg), HIGHLIGHT_PREFIX, { timeoutMs: 4000 });
+      const ids = (await page.evaluate(markedTextsAnyName, HIGHLIGHT_PREFIX)).map(idOf);
+      expect(ids.filter((id) => !allowed.includes(id))).toEqual([]);
+      expect(page.errors).toEqual([]);
+      await page.close();
+    });
 
-  beforeAll(async () => {
-    server = await serve({ senses: DIR, fixtures: FIXTURES });
-    browser = await BROWSERS[name]();
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  it.each(Object.entries(EXPECTED))('should mark nothing in the wrong sense on %s', async (file, allowed) => {
-    const page = await browser.newPage();
-    await page.goto(server.url(`senses/${file}`));
-    // The page may have no term the engine would start for: then no highlight ever appears.
-    await waitForMarksToSettle((fn, arg) => page.evaluate(fn, arg), HIGHLIGHT_PREFIX, { timeoutMs: 4000 });
-    const ids = (await page.evaluate(markedTextsAnyName, HIGHLIGHT_PREFIX)).map(idOf);
-    expect(ids.filter((id) => !allowed.includes(id))).toEqual([]);
-    expect(page.errors).toEqual([]);
-    await page.close();
-  });
-
-  it('should post nothing to the page: no extension id a page could read', async () => {
-    const page = await browser.newPage();
-    await page.goto(server.url('fixtures/listens.html'));
-    await waitForMark((fn, arg) => page.evaluate(fn, arg), { name: HIGHLIGHT, text: 'T-score' });
-    expect(await page.evaluate(() => (window as unknown as { __heard: string[] }).__heard, null)).toEqual([]);
-    await page.close();
-  });
-});
+    it('should post nothing to the page: no extension id a page could read', async () => {
+      const page = await suite.browser.newPage();
+      await page.goto(suite.server.url('fixtures/listens.html'));
+      await waitForMark((fn, arg) => page.evaluate(fn, arg), { name: HIGHLIGHT, text: 'T-score' });
+      expect(await page.evaluate(() => (window as unknown as { __heard: string[] }).__heard, null)).toEqual([]);
+      await page.close();
+    });
+  },
+  { mounts: { senses: DIR, fixtures: FIXTURES }, timeoutMs: 60_000 },
+);

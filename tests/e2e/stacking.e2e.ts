@@ -1,28 +1,20 @@
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSERS, type TestBrowser, type TestPage } from './browsers';
-import { HIGHLIGHT, HOST, tooltipFacts, tooltipVisible } from './page-probes';
-import { waitForMark } from './wait-scan';
-import { FIXTURES, SHOTS } from './paths';
-import { serve, type StaticServer } from './server';
+import { beforeAll, expect, it } from 'vitest';
+import { type TestPage } from './support/browsers';
+import { describeEachBrowser } from './support/suite';
+import { HIGHLIGHT, HOST, tooltipFacts, tooltipVisible } from './support/page-probes';
+import { waitForMark } from './support/wait-scan';
+import { SHOTS } from './support/paths';
 
-describe.each(Object.keys(BROWSERS) as (keyof typeof BROWSERS)[])('tooltip above hostile stacking in %s', (name) => {
-  let browser: TestBrowser;
-  let server: StaticServer;
+describeEachBrowser('tooltip above hostile stacking in %s', (suite) => {
+  const { name } = suite;
   let page: TestPage;
 
   beforeAll(async () => {
-    server = await serve({ fixtures: FIXTURES });
-    browser = await BROWSERS[name]();
-    page = await browser.newPage();
-    await page.goto(server.url('fixtures/stacking.html'));
+    page = await suite.browser.newPage();
+    await page.goto(suite.server.url('fixtures/stacking.html'));
     await page.waitFor((n) => (CSS.highlights.get(n)?.size ?? 0) >= 6, HIGHLIGHT);
   }, 90_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   const hoverAndCheck = async (text: string, shot: string, hitTestable = true): Promise<void> => {
     // Escape would also close the modal dialog: move away to close the card instead.

@@ -5,14 +5,14 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page as PwPage } from 'playwright-core';
-import puppeteer, { type Browser as PpBrowser, type Page as PpPage } from 'puppeteer-core';
+import type { Page as PpPage } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIREFOX_EXT, GECKO_ID, openInFirefox, pollPage, setFirefoxViewport } from './browsers';
-import { launchRawChromium, snapshotBuild, type RawChromium } from './chromium-raw';
-import { FIREFOX_UUID } from './firefox-raw';
-import { HIGHLIGHT_PREFIX, HOST, highlightSize, tooltipShown } from './page-probes';
-import { FIXTURES, SHOTS } from './paths';
-import { serve, type StaticServer } from './server';
+import { openInFirefox, pollPage, setFirefoxViewport } from './support/browsers';
+import { launchRawChromium, type RawChromium } from './support/chromium-raw';
+import { FIREFOX_UUID, launchFirefoxBrowser } from './support/launch';
+import { HIGHLIGHT_PREFIX, HOST, highlightSize, tooltipShown } from './support/page-probes';
+import { FIXTURES, SHOTS } from './support/paths';
+import { serve, type StaticServer } from './support/server';
 
 /** WCAG 2.1 A and AA plus axe's best practices (landmarks, heading order, one h1). */
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
@@ -96,20 +96,7 @@ function wrapPlaywright(page: PwPage): UiPage {
  * run is its own browser with a dark system theme.
  */
 async function firefox(dark: boolean): Promise<UiBrowser> {
-  const browser: PpBrowser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
-    headless: true,
-    protocol: 'webDriverBiDi',
-    args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: {
-      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
-      'ui.systemUsesDarkTheme': dark ? 1 : 0,
-      // 0 dark, 1 light: what pages see as prefers-color-scheme.
-      'layout.css.prefers-color-scheme.content-override': dark ? 0 : 1,
-    },
-  });
-  await browser.installExtension(await snapshotBuild(FIREFOX_EXT));
+  const browser = await launchFirefoxBrowser({ extension: true, colorScheme: dark ? 'dark' : 'light' });
   return {
     base: `moz-extension://${FIREFOX_UUID}/`,
     async newPage() {

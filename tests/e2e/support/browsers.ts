@@ -1,19 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { chromium, type BrowserContext, type Page as PwPage } from 'playwright-core';
-import puppeteer, { type Browser, type Page as PpPage } from 'puppeteer-core';
-
-export const CHROME_EXT = path.resolve('.output/chrome-mv3');
-export const FIREFOX_EXT = path.resolve('.output/firefox-mv3');
-/** Firefox's id of the extension, as the build wrote it (wxt.config.ts sets it). */
-export const GECKO_ID: string = (
-  JSON.parse(readFileSync(path.join(FIREFOX_EXT, 'manifest.json'), 'utf8')) as {
-    browser_specific_settings: { gecko: { id: string } };
-  }
-).browser_specific_settings.gecko.id;
-const FIREFOX_UUID = '6f2d1c7e-3b8a-4f0e-9a51-2c7d4e8b9f10';
+import type { Page as PwPage } from 'playwright-core';
+import type { Page as PpPage } from 'puppeteer-core';
+import { CHROME_EXT, FIREFOX_UUID, launchChromiumContext, launchFirefoxBrowser } from './launch';
+import { until } from './poll';
 
 /**
  * Sizes a Firefox page's viewport. Puppeteer's setViewport also sends a screen-orientation command
@@ -64,24 +52,7 @@ export interface TestBrowser {
 }
 
 export async function launchChromium(): Promise<TestBrowser> {
-  const ctx: BrowserContext = await chromium.launchPersistentContext(await mkdtemp(path.join(os.tmpdir(), 'hg-chr-')), {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    viewport: { width: 1280, height: 800 },
-    // Playwright turns the back-forward cache off; a user's Chromium has it on (tests/e2e/faults.e2e.ts).
-    ignoreDefaultArgs: ['--disable-back-forward-cache'],
-    args: [
-      `--disable-extensions-except=${CHROME_EXT}`,
-      `--load-extension=${CHROME_EXT}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const { ctx, close } = await launchChromiumContext({ extension: CHROME_EXT, backForwardCache: true });
   const sw = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker'));
   const id = new URL(sw.url()).host;
   return {
@@ -95,63 +66,69 @@ export async function launchChromium(): Promise<TestBrowser> {
       await page.emulateDark(true);
       return page;
     },
-    close: () => ctx.close(),
+    close,
+  };
+}
+
+/** What Playwright's and Puppeteer's pages share, as far as the tests use them. */
+export interface DriverPage {
+  on(event: 'pageerror' | 'request', listener: (x: never) => void): unknown;
+  goto(url: string, options: { waitUntil: 'load'; timeout?: number }): Promise<unknown>;
+  evaluate(fn: never, arg: unknown): Promise<unknown>;
+  mouse: { move(x: number, y: number): Promise<void>; click(x: number, y: number): Promise<void> };
+  screenshot(options: { path: never }): Promise<unknown>;
+  close(): Promise<void>;
+  bringToFront(): Promise<void>;
+}
+
+/** The part of a TestPage that is the same in both drivers. */
+export function basePage(page: DriverPage) {
+  const errors: string[] = [];
+  const requests: string[] = [];
+  page.on('pageerror', (e: unknown) => errors.push(String(e)));
+  page.on('request', (r: { url(): string }) => requests.push(r.url()));
+  return {
+    errors,
+    requests,
+    async goto(url: string, timeout?: number) {
+      await page.goto(url, { waitUntil: 'load', ...(timeout ? { timeout } : {}) });
+    },
+    evaluate: ((fn, arg) => page.evaluate(fn as never, arg)) as TestPage['evaluate'],
+    mouseMove: (x: number, y: number) => page.mouse.move(x, y),
+    async click(x: number, y: number) {
+      await page.mouse.move(x, y);
+      await page.mouse.click(x, y);
+    },
+    async screenshot(file: string) {
+      await page.screenshot({ path: file as never });
+    },
+    close: () => page.close(),
+    bringToFront: () => page.bringToFront(),
   };
 }
 
 function wrapPlaywright(page: PwPage): TestPage {
-  const errors: string[] = [];
-  const requests: string[] = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('request', (r) => requests.push(r.url()));
   return {
-    errors,
-    requests,
-    async goto(url) {
-      await page.goto(url, { waitUntil: 'load' });
-    },
+    ...basePage(page as unknown as DriverPage),
     async open(url, selector) {
       await page.goto(url);
       await page.waitForSelector(selector);
     },
-    evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
     async waitFor(fn, arg, timeout = 10_000) {
       await page.waitForFunction(fn as never, arg, { timeout });
     },
-    mouseMove: (x, y) => page.mouse.move(x, y),
-    async click(x, y) {
-      await page.mouse.move(x, y);
-      await page.mouse.click(x, y);
-    },
     press: (key) => page.keyboard.press(key),
-    async screenshot(file) {
-      await page.screenshot({ path: file });
-    },
     // Chromium's driver evaluates past the page's CSP.
     runScript: (source) => page.evaluate((src) => void (0, eval)(src), source),
     setViewport: (width, height) => page.setViewportSize({ width, height }),
     emulateDark: (dark) => page.emulateMedia({ colorScheme: dark ? 'dark' : 'light' }),
     pdf: (format) => page.pdf({ format, printBackground: false }),
     emulatePrint: (on) => page.emulateMedia({ media: on ? 'print' : 'screen' }),
-    close: () => page.close(),
-    bringToFront: () => page.bringToFront(),
   };
 }
 
 export async function launchFirefox(opts: { dark?: boolean } = {}): Promise<TestBrowser> {
-  const browser: Browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
-    headless: true,
-    protocol: 'webDriverBiDi',
-    args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: {
-      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
-      // BiDi has no media emulation yet: dark mode is a preference (0 = dark, 1 = light).
-      ...(opts.dark ? { 'layout.css.prefers-color-scheme.content-override': 0, 'ui.systemUsesDarkTheme': 1 } : {}),
-    },
-  });
-  await browser.installExtension(FIREFOX_EXT);
+  const browser = await launchFirefoxBrowser({ extension: true, colorScheme: opts.dark ? 'dark' : undefined });
   return {
     name: 'firefox',
     extensionBase: `moz-extension://${FIREFOX_UUID}/`,
@@ -170,18 +147,9 @@ export async function launchFirefox(opts: { dark?: boolean } = {}): Promise<Test
 }
 
 function wrapPuppeteer(page: PpPage): TestPage {
-  const errors: string[] = [];
-  const requests: string[] = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('request', (r) => requests.push(r.url()));
   return {
-    errors,
-    requests,
-    async goto(url) {
-      await page.goto(url, { waitUntil: 'load' });
-    },
+    ...basePage(page as unknown as DriverPage),
     open: (url, selector) => openInFirefox(page, url, selector),
-    evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
     // A source string is evaluated by WebDriver BiDi itself; eval() in the page is refused by
     // Firefox 140 under an extension page's CSP.
     async runScript(source) {
@@ -192,21 +160,11 @@ function wrapPuppeteer(page: PpPage): TestPage {
       // extension page's CSP (and a strict page's).
       await pollPage(page, fn as (a: typeof arg) => boolean, arg, timeout);
     },
-    mouseMove: (x, y) => page.mouse.move(x, y),
-    async click(x, y) {
-      await page.mouse.move(x, y);
-      await page.mouse.click(x, y);
-    },
     press: (key) => page.keyboard.press(key as never),
-    async screenshot(file) {
-      await page.screenshot({ path: file as `${string}.png` });
-    },
     setViewport: (width, height) => setFirefoxViewport(page, { width, height }),
     emulateDark: async () => {
       throw new Error('Firefox over BiDi cannot emulate media: use newDarkPage()');
     },
-    close: () => page.close(),
-    bringToFront: () => page.bringToFront(),
   };
 }
 
@@ -215,18 +173,15 @@ function wrapPuppeteer(page: PpPage): TestPage {
  * protocol error, and Firefox's BiDi raises one when an evaluation races the document swap of a
  * moz-extension:// load ("right-hand side of 'in' should be an object, got null").
  */
-export async function pollPage<A>(page: PpPage, fn: (arg: A) => boolean, arg: A, timeout = 15_000): Promise<void> {
-  const end = Date.now() + timeout;
-  let last: unknown;
-  while (Date.now() < end) {
-    try {
-      if (await page.evaluate(fn as never, arg)) return;
-    } catch (e) {
-      last = e;
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`page condition not met in ${timeout} ms${last ? ` (last error: ${String(last)})` : ''}`);
+export async function pollPage<A>(page: PpPage, fn: (arg: A) => boolean, arg: A, timeoutMs = 15_000): Promise<void> {
+  await until(
+    () => page.evaluate(fn as never, arg) as Promise<unknown>,
+    Boolean,
+    `the page condition ${fn.name || String(fn).slice(0, 80)}`,
+    {
+      timeoutMs,
+    },
+  );
 }
 
 /**

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { cp, mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
-import { CHROME_EXT } from './browsers';
+import type { BrowserContext, CDPSession, Page } from 'playwright-core';
+import { CHROME_EXT, launchChromiumContext, snapshotBuild } from './launch';
+import { until } from './poll';
+import { MEASURE_PREFIX } from '../../../content/scanner';
 
 /**
  * Chromium with direct access to Playwright and the DevTools protocol, for tests that need more than
@@ -17,31 +18,6 @@ export interface RawChromium {
   close(): Promise<void>;
 }
 
-/** Flags for Debian's Chromium here (no network start-up calls, no throttled background tabs); the page-load benchmark uses them too. */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  // Background tabs must not be throttled: several pages load side by side.
-  '--disable-background-timer-throttling',
-  '--disable-renderer-backgrounding',
-  '--disable-backgrounding-occluded-windows',
-];
-
-/**
- * A private copy of a build folder: others rebuild `.output` while long suites run, and a browser
- * that loads a half-written folder fails with "invalid extension" or no service worker.
- */
-export async function snapshotBuild(dir: string): Promise<string> {
-  const copy = path.join(await mkdtemp(path.join(os.tmpdir(), 'hg-build-')), path.basename(dir));
-  await cp(dir, copy, { recursive: true });
-  return copy;
-}
-
 /** A persistent Chromium context, with the built extension or (for the baseline) without any. */
 export async function launchRawChromium({
   extension,
@@ -51,27 +27,15 @@ export async function launchRawChromium({
   proxyPort?: number;
 }): Promise<RawChromium> {
   const ext = extension ? await snapshotBuild(CHROME_EXT) : '';
-  const profile = await mkdtemp(path.join(os.tmpdir(), 'hg-raw-'));
-  const ctx = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    viewport: { width: 1280, height: 800 },
-    args: [
-      ...(extension ? [`--disable-extensions-except=${ext}`, `--load-extension=${ext}`] : []),
-      ...CHROMIUM_ARGS,
-      // All traffic but loopback goes to a recording proxy (privacy tests).
-      ...(proxyPort ? [`--proxy-server=http://127.0.0.1:${proxyPort}`] : []),
-    ],
-  });
+  const { ctx, close } = await launchChromiumContext({ extension: ext || undefined, proxyPort, unthrottled: true });
   // The service worker may start late on a busy machine; the id follows from the folder's path anyway.
   const extensionId = extension ? unpackedExtensionId(ext) : undefined;
   return {
     ctx,
     extensionId,
     async close() {
-      await ctx.close();
-      // The profile and the build copy are ours alone: leave nothing behind in /tmp.
-      await rm(profile, { recursive: true, force: true });
+      await close();
+      // The build copy is ours alone: leave nothing behind in /tmp.
       if (ext) await rm(path.dirname(ext), { recursive: true, force: true });
     },
   };
@@ -175,7 +139,7 @@ export interface ScanMeasure {
   marks: number;
 }
 
-export const SCAN_MEASURES = `performance.getEntriesByType('measure').filter((e) => e.name.startsWith('health-glossary:'))
+export const SCAN_MEASURES = `performance.getEntriesByType('measure').filter((e) => e.name.startsWith(${JSON.stringify(MEASURE_PREFIX)}))
   .map((e) => ({ name: e.name, startTime: e.startTime, duration: e.duration, busyMs: e.detail?.busyMs ?? NaN, marks: e.detail?.marks ?? NaN }))`;
 
 /** The extension's service worker, driven as Chromium drives an idle one: stopped, started again, code run in it. */
@@ -190,13 +154,7 @@ export interface ServiceWorkerControl {
   evaluate<T>(expression: string): Promise<T>;
 }
 
-async function until(check: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+const untilTrue = (check: () => boolean, what: string): Promise<boolean> => until(check, Boolean, what, { everyMs: 50 });
 
 export async function serviceWorkerControl(ctx: BrowserContext, extensionId: string): Promise<ServiceWorkerControl> {
   const scope = `chrome-extension://${extensionId}/`;
@@ -215,16 +173,16 @@ export async function serviceWorkerControl(ctx: BrowserContext, extensionId: str
   });
   let nextId = 1;
   await cdp.send('ServiceWorker.enable');
-  await until(() => running !== '', 'the worker to be reported');
+  await untilTrue(() => running !== '', 'the worker to be reported');
   return {
     status: () => running,
     async stop() {
       await cdp.send('ServiceWorker.stopAllWorkers');
-      await until(() => running === 'stopped', 'the worker to stop');
+      await untilTrue(() => running === 'stopped', 'the worker to stop');
     },
     async start() {
       await cdp.send('ServiceWorker.startWorker', { scopeURL: scope });
-      await until(() => running === 'running', 'the worker to run');
+      await untilTrue(() => running === 'running', 'the worker to run');
     },
     async evaluate<T>(expression: string) {
       const { targetInfos } = await cdp.send('Target.getTargets');
@@ -237,7 +195,7 @@ export async function serviceWorkerControl(ctx: BrowserContext, extensionId: str
         sessionId,
         message: JSON.stringify({ id, method: 'Runtime.evaluate', params }),
       });
-      await until(() => replies.has(id), 'the worker to answer');
+      await untilTrue(() => replies.has(id), 'the worker to answer');
       await cdp.send('Target.detachFromTarget', { sessionId }).catch(() => undefined);
       const reply = replies.get(id)!;
       if (reply.error) throw new Error(JSON.stringify(reply.error));

@@ -1,11 +1,16 @@
-import { HIGHLIGHT_NAMES } from '../../content/mark-style';
-import { HOST_TAG } from '../../content/scan';
+import { HIGHLIGHT_NAMES, HIGHLIGHT_PREFIX as PREFIX } from '../../../content/mark-style';
+import { HOST_TAG } from '../../../content/scan';
+import { MEASURE_PREFIX } from '../../../content/scanner';
+import { EXPLAIN_MENU_ID } from '../../../messaging/protocol';
 // Functions evaluated inside the page under test (main world). They read what the extension
 // did through public page APIs only: the CSS highlight registry and the tooltip's open shadow root.
 
 /** The highlight of underlined marks on a light page, and the card's host element, as the content script names them. */
 export const HIGHLIGHT: string = HIGHLIGHT_NAMES.underline;
 export const HOST: string = HOST_TAG;
+/** The scanner's measure of its first scan, and the context menu's "Explain" entry. */
+export const SCAN_MEASURE = `${MEASURE_PREFIX}scan`;
+export const MENU_ID: string = EXPLAIN_MENU_ID;
 
 /** The text of every marked range, in insertion order. */
 export function markedTexts(name: string): string[] {
@@ -113,7 +118,7 @@ export function tooltipVisible(host: string): boolean {
  * whether the page is dark (health-glossary, health-glossary-dark, health-glossary-soft...). The
  * probes below take the common prefix and read whichever of those names is registered.
  */
-export const HIGHLIGHT_PREFIX = 'health-glossary';
+export const HIGHLIGHT_PREFIX: string = PREFIX;
 
 /** Size of the extension's highlight, or -1 while none is registered (content script not run yet). */
 export function highlightSize(prefix: string): number {

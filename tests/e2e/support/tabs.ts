@@ -1,5 +1,6 @@
-import type { Frame as PwFrame, Page as PwPage } from 'playwright-core';
-import type { Browser as PpBrowser, Frame as PpFrame, Page as PpPage } from 'puppeteer-core';
+import type { Page as PwPage } from 'playwright-core';
+import type { Browser as PpBrowser, Page as PpPage } from 'puppeteer-core';
+import { basePage, type DriverPage } from './browsers';
 import { blockExternal, launchRawChromium, watchExtensionWorld, type ExtensionWorld, type RawChromium } from './chromium-raw';
 import { launchRawFirefox, offlinePage } from './firefox-raw';
 
@@ -45,28 +46,13 @@ async function openChromiumTab(extension: boolean, proxyPort?: number): Promise<
   const raw: RawChromium = await launchRawChromium({ extension, proxyPort });
   await blockExternal(raw.ctx);
   const page = raw.ctx.pages()[0] ?? (await raw.ctx.newPage());
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
   const world = await watchExtensionWorld(page, raw.extensionId);
-  const frame = (part: string): PwFrame | undefined => page.frames().find((f) => f.url().includes(part));
   return {
     extensionId: raw.extensionId,
     close: () => raw.close(),
     tab: {
+      ...baseTab(page as unknown as DriverPage, () => page.frames()),
       name: 'chromium',
-      async goto(url, timeout = 30_000) {
-        await page.goto(url, { waitUntil: 'load', timeout });
-      },
-      evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
-      async evaluateInFrame(part, fn, arg) {
-        const f = frame(part);
-        return f ? ((await f.evaluate(fn as never, arg)) as never) : undefined;
-      },
-      mouseMove: (x, y) => page.mouse.move(x, y),
-      async screenshot(file) {
-        await page.screenshot({ path: file });
-      },
-      errors,
       extensionErrors: () => [...world.exceptions, ...world.consoleErrors],
       pw: page,
       world,
@@ -76,28 +62,34 @@ async function openChromiumTab(extension: boolean, proxyPort?: number): Promise<
 
 async function openFirefoxTab(extension: boolean, proxyPort?: number): Promise<TabBrowser> {
   const browser: PpBrowser = await launchRawFirefox({ extension, proxyPort });
-  const { page, errors } = await offlinePage(browser);
-  const frame = (part: string): PpFrame | undefined => page.frames().find((f) => f.url().includes(part));
+  const { page } = await offlinePage(browser);
   return {
     firefox: browser,
     close: () => browser.close(),
     tab: {
+      ...baseTab(page as unknown as DriverPage, () => page.frames()),
       name: 'firefox',
-      async goto(url, timeout = 30_000) {
-        await page.goto(url, { waitUntil: 'load', timeout });
-      },
-      evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
-      async evaluateInFrame(part, fn, arg) {
-        const f = frame(part);
-        return f ? ((await f.evaluate(fn as never, arg)) as never) : undefined;
-      },
-      mouseMove: (x, y) => page.mouse.move(x, y),
-      async screenshot(file) {
-        await page.screenshot({ path: file as `${string}.png` });
-      },
-      errors,
       extensionErrors: () => [],
       pp: page,
     },
+  };
+}
+
+/** What a tab does the same in both drivers; `frames` lists the page's frames. */
+function baseTab(
+  page: DriverPage,
+  frames: () => { url(): string; evaluate(fn: never, arg: unknown): Promise<unknown> }[],
+): Pick<Tab, 'goto' | 'evaluate' | 'evaluateInFrame' | 'mouseMove' | 'screenshot' | 'errors'> {
+  const { goto, evaluate, mouseMove, screenshot, errors } = basePage(page);
+  return {
+    goto: (url, timeoutMs = 30_000) => goto(url, timeoutMs),
+    evaluate,
+    async evaluateInFrame(part, fn, arg) {
+      const f = frames().find((x) => x.url().includes(part));
+      return f ? ((await f.evaluate(fn as never, arg)) as never) : undefined;
+    },
+    mouseMove,
+    screenshot,
+    errors,
   };
 }

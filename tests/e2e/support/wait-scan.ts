@@ -1,4 +1,6 @@
-import { highlightSize, markCenter } from './page-probes';
+import type { TestPage } from './browsers';
+import { HIGHLIGHT, HIGHLIGHT_PREFIX, highlightSize, markCenter } from './page-probes';
+import { steady, until } from './poll';
 
 /** Polls the page until the extension's highlight exists and its size held still for `stableMs`. */
 export async function waitForMarksToSettle(
@@ -6,19 +8,13 @@ export async function waitForMarksToSettle(
   name: string,
   { stableMs = 500, timeoutMs = 3000, pollMs = 100 } = {},
 ): Promise<{ size: number; settled: boolean; waitedMs: number }> {
-  const t0 = Date.now();
-  let last = Number.NaN;
-  let since = t0;
-  for (;;) {
-    const size = await evaluate(highlightSize, name);
-    const now = Date.now();
-    if (size !== last) {
-      last = size;
-      since = now;
-    } else if (size >= 0 && now - since >= stableMs) return { size, settled: true, waitedMs: now - t0 };
-    if (now - t0 >= timeoutMs) return { size, settled: false, waitedMs: now - t0 };
-    await new Promise((r) => setTimeout(r, pollMs));
-  }
+  const { value, settled, waitedMs } = await steady(() => evaluate(highlightSize, name), {
+    stableMs,
+    timeoutMs,
+    everyMs: pollMs,
+    accept: (size) => size >= 0,
+  });
+  return { size: value, settled, waitedMs };
 }
 
 /**
@@ -31,10 +27,12 @@ export async function waitForMark(
   arg: { name: string; text: string },
   timeoutMs = 5000,
 ): Promise<{ x: number; y: number } | null> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const at = await evaluate(markCenter, arg);
-    if (at || Date.now() >= end) return at;
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  return until(() => evaluate(markCenter, arg), Boolean, `the mark over "${arg.text}"`, { timeoutMs }).catch(() => null);
+}
+
+/** Opens a page with many terms and waits until all its marks are painted (what is in view comes first, the rest a paint or two later). */
+export async function openMarked(page: TestPage, url: string): Promise<void> {
+  await page.goto(url);
+  await page.waitFor((n) => (CSS.highlights.get(n)?.size ?? 0) > 5, HIGHLIGHT);
+  await waitForMarksToSettle((fn, arg) => page.evaluate(fn, arg), HIGHLIGHT_PREFIX, { stableMs: 1000, timeoutMs: 10_000 });
 }
