@@ -95,14 +95,21 @@ function hasPhrase(joined: string, first: string, phrases: string): boolean {
   return false;
 }
 
-function hasKey(text: string, data: PrecheckData): boolean {
+/** The precheck's data, split once: the key words as lists, the phrases as their one string. */
+interface Loaded {
+  words: string[];
+  prefixes: string[];
+  phrases: string;
+}
+
+function hasKey(text: string, data: Loaded): boolean {
   // A soft hyphen sits inside a word (the matcher drops it).
   const plain = text.includes('\u00ad') ? text.replaceAll('\u00ad', '') : text;
   const tokens = plain.toLowerCase().split(NOT_WORD);
   const seen = new Set(tokens);
-  for (const w of data.words.split('|')) if (seen.has(w)) return true;
+  for (const w of data.words) if (seen.has(w)) return true;
   let joined: string | undefined;
-  for (const first of data.prefixes.split('|')) {
+  for (const first of data.prefixes) {
     if (!seen.has(first)) continue;
     joined ??= ` ${tokens.join(' ')} `;
     if (hasPhrase(joined, first, data.phrases)) return true;
@@ -112,6 +119,10 @@ function hasKey(text: string, data: PrecheckData): boolean {
 
 /** The precheck of `data` (or of its JSON text, parsed on first use): whether a text may hold one of its forms. */
 export function loadPrecheck(data: PrecheckData | string): (text: string) => boolean {
-  let parsed: PrecheckData | undefined;
-  return (text) => hasKey(text, (parsed ??= typeof data === 'string' ? (JSON.parse(data) as PrecheckData) : data));
+  let loaded: Loaded | undefined;
+  const load = (): Loaded => {
+    const d = typeof data === 'string' ? (JSON.parse(data) as PrecheckData) : data;
+    return { words: d.words.split('|'), prefixes: d.prefixes.split('|'), phrases: d.phrases };
+  };
+  return (text) => hasKey(text, (loaded ??= load()));
 }

@@ -2,8 +2,7 @@ import { afterAll, beforeAll, describe } from 'vitest';
 import { BROWSERS, type TestBrowser } from './browsers';
 import { FIXTURES } from './paths';
 import { serve, type StaticServer } from './server';
-
-export type BrowserName = keyof typeof BROWSERS;
+import type { BrowserName } from './tabs';
 
 /** What a suite's tests use: the browser with the extension, and the server of the test pages. */
 export interface BrowserSuite {
