@@ -15,6 +15,7 @@ export const SOURCE_ORGS = [
   'International Osteoporosis Foundation',
   'StatPearls',
   'European Medicines Agency',
+  'Journal of Orthopaedic Surgery and Research',
 ] as const;
 export type SourceOrg = (typeof SOURCE_ORGS)[number];
 
