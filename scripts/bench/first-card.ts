@@ -8,7 +8,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { BROWSERS, type TestPage } from '../../tests/e2e/support/browsers';
-import { HIGHLIGHT, HOST, markCenter } from '../../tests/e2e/support/page-probes';
+import { findMark, HOST, UNDERLINED } from '../../tests/e2e/support/page-probes';
 import { DEFAULTS } from '../../settings/parse';
 import { serve } from '../../tests/e2e/support/server';
 import { ROOT } from './harness';
@@ -55,8 +55,8 @@ async function oneRun(page: TestPage, url: string): Promise<[first: number, seco
   // tsx keeps function names with a `__name` helper that the page does not have.
   await page.evaluate(() => void ((globalThis as { __name?: unknown }).__name ??= (f: unknown) => f), null);
   const hover = async (text: string): Promise<number> => {
-    await page.waitFor(markCenter, { name: HIGHLIGHT, text });
-    const at = (await page.evaluate(markCenter, { name: HIGHLIGHT, text }))!;
+    await page.waitFor(findMark, { ...UNDERLINED, text });
+    const at = (await page.evaluate(findMark, { ...UNDERLINED, text }))!;
     await page.mouseMove(at.x, at.y - 60);
     await page.evaluate(armTimer, HOST);
     await page.mouseMove(at.x, at.y);

@@ -1,7 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { type TestPage } from './support/browsers';
 import { describeEachBrowser } from './support/suite';
-import { HIGHLIGHT, markedTexts } from './support/page-probes';
+import { HIGHLIGHT, markedTexts, UNDERLINED } from './support/page-probes';
 
 const hasMark = ([name, text]: readonly [string, string]): boolean =>
   [...(CSS.highlights.get(name) ?? [])].some((r) => (r as Range).toString() === text);
@@ -18,12 +18,12 @@ describeEachBrowser('dynamic pages in %s', (suite) => {
   it('should follow a history-API navigation: new view marked, old view unmarked', async () => {
     await page.evaluate(() => (document.querySelector('[data-view="tests"]') as HTMLElement).click(), null);
     await page.waitFor(hasMark, [HIGHLIGHT, 'DXA scan'] as const);
-    const marked = await page.evaluate(markedTexts, HIGHLIGHT);
+    const marked = await page.evaluate(markedTexts, UNDERLINED);
     expect(marked).toEqual(expect.arrayContaining(['DXA scan', 'T-score', 'bone mineral density']));
     expect(marked).not.toContain('Osteoporosis');
     await page.evaluate(() => history.back(), null);
     await page.waitFor(hasMark, [HIGHLIGHT, 'Osteoporosis'] as const);
-    expect(await page.evaluate(markedTexts, HIGHLIGHT)).not.toContain('DXA scan');
+    expect(await page.evaluate(markedTexts, UNDERLINED)).not.toContain('DXA scan');
   });
 
   it('should mark stories added by infinite scroll', async () => {

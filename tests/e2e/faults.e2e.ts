@@ -15,7 +15,7 @@ import {
 } from './support/chromium-raw';
 import { type TestPage } from './support/browsers';
 import { describeEachBrowser } from './support/suite';
-import { HIGHLIGHT_PREFIX, HOST, MENU_ID, markCenterAnyName, tooltipVisible } from './support/page-probes';
+import { ANY_LOOK, findMark, HIGHLIGHT_PREFIX, HOST, MENU_ID, tooltipVisible } from './support/page-probes';
 import { FIXTURES } from './support/paths';
 import { steady } from './support/poll';
 import { serve, type StaticServer } from './support/server';
@@ -35,7 +35,7 @@ const OURS = { host: HOST, prefix: HIGHLIGHT_PREFIX };
 
 /** Our marks once their number has stopped changing (the scan paints in batches). */
 async function settled(page: TestPage): Promise<ReturnType<typeof ours>> {
-  await page.waitFor(markCenterAnyName, { prefix: HIGHLIGHT_PREFIX, text: 'kyphosis' });
+  await page.waitFor(findMark, { ...ANY_LOOK, text: 'kyphosis' });
   const { value, settled } = await steady(() => page.evaluate(ours, OURS), { stableMs: 600, everyMs: 200 });
   if (!settled) throw new Error('the marks kept changing');
   return value;
@@ -58,7 +58,7 @@ describeEachBrowser('faults in %s', (suite) => {
     expect(restored, 'the page came back from the back-forward cache').toBe(true);
     // The same marks, one highlight, no second card host.
     expect(await settled(page)).toEqual(before);
-    const at = (await page.evaluate(markCenterAnyName, { prefix: HIGHLIGHT_PREFIX, text: 'kyphosis' }))!;
+    const at = (await page.evaluate(findMark, { ...ANY_LOOK, text: 'kyphosis' }))!;
     await page.mouseMove(at.x, at.y);
     await page.waitFor(tooltipVisible, HOST);
     expect((await page.evaluate(ours, OURS)).hosts).toBe(1);
@@ -142,7 +142,7 @@ describe('the service worker stopped between commands, in chromium', () => {
     page = raw.ctx.pages()[0] ?? (await raw.ctx.newPage());
     world = await watchExtensionWorld(page, raw.extensionId);
     await page.goto(server.url('fixtures/article.html'));
-    await page.waitForFunction(markCenterAnyName, { prefix: HIGHLIGHT_PREFIX, text: 'kyphosis' });
+    await page.waitForFunction(findMark, { ...ANY_LOOK, text: 'kyphosis' });
     worker = await serviceWorkerControl(raw.ctx, raw.extensionId!);
     await page.bringToFront();
   }, 90_000);
@@ -203,7 +203,7 @@ describe('the service worker stopped between commands, in chromium', () => {
       HIGHLIGHT_PREFIX,
     );
     await afterRestart(`chrome.commands.onCommand.dispatch('toggle-site')`);
-    await page.waitForFunction(markCenterAnyName, { prefix: HIGHLIGHT_PREFIX, text: 'kyphosis' });
+    await page.waitForFunction(findMark, { ...ANY_LOOK, text: 'kyphosis' });
   });
 
   it('should still list the page’s terms in the popup with the worker stopped', async () => {

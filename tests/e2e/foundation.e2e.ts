@@ -4,16 +4,16 @@ import { beforeAll, expect, it } from 'vitest';
 import { type TestPage } from './support/browsers';
 import { describeEachBrowser } from './support/suite';
 import {
+  findMark,
   HIGHLIGHT,
   HOST,
-  markBox,
-  markCenter,
   markedTexts,
   marksInside,
   toggleHighlight,
   tooltipFacts,
   tooltipText,
   tooltipVisible,
+  UNDERLINED,
 } from './support/page-probes';
 import { countPixels, decodePng } from './support/png';
 import { openMarked } from './support/wait-scan';
@@ -38,7 +38,7 @@ describeEachBrowser(
     }, 60_000);
 
     it('should mark the article terms, longest match first', async () => {
-      const marked = await page.evaluate(markedTexts, HIGHLIGHT);
+      const marked = await page.evaluate(markedTexts, UNDERLINED);
       for (const text of [
         'Osteoporosis',
         'bone mass',
@@ -63,14 +63,14 @@ describeEachBrowser(
     });
 
     it('should mark a term split by inline formatting as one term', async () => {
-      const marked = await page.evaluate(markedTexts, HIGHLIGHT);
+      const marked = await page.evaluate(markedTexts, UNDERLINED);
       expect(marked).toContain('vertebral compression fracture');
     });
 
     it.each(['#trap-textarea', '#trap-input', '#trap-editable', '#trap-pre', '#trap-code', '#trap-select', 'script', 'noscript'])(
       'should not mark anything inside %s',
       async (selector) => {
-        expect(await page.evaluate(marksInside, { name: HIGHLIGHT, selector })).toEqual([]);
+        expect(await page.evaluate(marksInside, { ...UNDERLINED, selector })).toEqual([]);
       },
     );
 
@@ -85,7 +85,7 @@ describeEachBrowser(
     });
 
     it('should draw the mark: a teal dotted underline under the term (Firefox: a teal tint too), gone when the highlight is', async () => {
-      const box = await page.evaluate(markBox, { name: HIGHLIGHT, text: 'kyphoplasty' });
+      const box = await page.evaluate(findMark, { ...UNDERLINED, scroll: true, text: 'kyphoplasty' });
       expect(box).not.toBeNull();
       // The underline sits at the bottom of the line box, a little below the glyphs. Firefox 140
       // draws no text-decoration in ::highlight, so there the faint tint over the word is what shows.
@@ -110,7 +110,7 @@ describeEachBrowser(
     });
 
     it('should show a styled tooltip with the definition on hover, above the page, and hide it on Escape', async () => {
-      const at = await page.evaluate(markCenter, { name: HIGHLIGHT, text: 'kyphosis' });
+      const at = await page.evaluate(findMark, { ...UNDERLINED, text: 'kyphosis' });
       expect(at).not.toBeNull();
       await page.mouseMove(at!.x - 40, at!.y + 60);
       await page.mouseMove(at!.x, at!.y);

@@ -8,13 +8,14 @@ import { compileMatcher } from '../../glossary/matcher';
 import { TERMS } from '../../glossary/terms';
 import { SCAN_MEASURES, type ScanMeasure } from './support/chromium-raw';
 import {
+  ANY_LOOK,
+  findMark,
   HIGHLIGHT_PREFIX,
-  HOST,
   highlightSize,
+  HOST,
   installJankObserver,
   jankSince,
-  markCenterAnyName,
-  markedTextsAnyName,
+  markedTexts,
   marksWithin,
   SCAN_MEASURE,
   tooltipFacts,
@@ -161,11 +162,11 @@ describe.each(BROWSER_NAMES)('hostile pages in %s', (name) => {
       tab.errors.length = 0;
       await tab.goto(server.url(`hostile/${file}`));
       const settled = await settle(tab, { timeoutMs: 5000 });
-      const marked = await tab.evaluate(markedTextsAnyName, HIGHLIGHT_PREFIX);
+      const marked = await tab.evaluate(markedTexts, ANY_LOOK);
       expect(settled.size).toBeGreaterThan(3);
       expect(marked).toEqual(expect.arrayContaining(['Osteoporosis', 'kyphosis', 'vertebral compression fracture']));
 
-      const at = await tab.evaluate(markCenterAnyName, { prefix: HIGHLIGHT_PREFIX, text: 'kyphosis' });
+      const at = await tab.evaluate(findMark, { ...ANY_LOOK, text: 'kyphosis' });
       expect(at).not.toBeNull();
       await tab.mouseMove(at!.x - 40, at!.y + 60);
       await tab.mouseMove(at!.x, at!.y);
@@ -221,7 +222,7 @@ describe.each(BROWSER_NAMES)('hostile pages in %s', (name) => {
       tab.errors.length = 0;
       await tab.goto(server.url(`hostile/shadow.html?cross=${encodeURIComponent(otherOrigin.url('').replace(/\/$/, ''))}`));
       await settle(tab, { timeoutMs: 5000 });
-      marked = await tab.evaluate(markedTextsAnyName, HIGHLIGHT_PREFIX);
+      marked = await tab.evaluate(markedTexts, ANY_LOOK);
       await tab.screenshot(path.join(SHOTS, `hostile-shadow-${name}.png`));
     }, 60_000);
 
@@ -255,7 +256,7 @@ describe.each(BROWSER_NAMES)('hostile pages in %s', (name) => {
 
     it("should mark terms in a same-origin iframe, in the frame's own highlight", async () => {
       const origin = new URL(server.url('')).host;
-      const inFrame = await tab.evaluateInFrame(`${origin}/hostile/frame.html`, markedTextsAnyName, HIGHLIGHT_PREFIX);
+      const inFrame = await tab.evaluateInFrame(`${origin}/hostile/frame.html`, markedTexts, ANY_LOOK);
       expect(inFrame).toEqual(expect.arrayContaining(['Bisphosphonates', 'bone density test']));
     });
 
@@ -284,7 +285,7 @@ describe.each(BROWSER_NAMES)('hostile pages in %s', (name) => {
     });
 
     it('should raise no errors on the page with shadow roots and frames', async () => {
-      const srcdoc = await tab.evaluateInFrame('about:srcdoc', markedTextsAnyName, HIGHLIGHT_PREFIX);
+      const srcdoc = await tab.evaluateInFrame('about:srcdoc', markedTexts, ANY_LOOK);
       console.log(
         `[${name}] srcdoc iframe marks: ${JSON.stringify(srcdoc)} (the content script does not run in about:srcdoc frames)`,
       );

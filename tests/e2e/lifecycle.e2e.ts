@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FIREFOX_EXT, GECKO_ID } from './support/launch';
-import { HIGHLIGHT, HIGHLIGHT_PREFIX, HOST, highlightSize, markCenterAnyName, tooltipShown } from './support/page-probes';
+import { ANY_LOOK, findMark, HIGHLIGHT, HIGHLIGHT_PREFIX, highlightSize, HOST, tooltipShown } from './support/page-probes';
 
 const OURS = { host: HOST, prefix: HIGHLIGHT_PREFIX };
 import { FIXTURES, SHOTS } from './support/paths';
@@ -40,8 +40,8 @@ function hasMarks(prefix: string): boolean {
 
 /** Opens the card of `text` by pointer and waits until it shows. */
 async function openCard(tab: Tab, text: string, opts: { leaveOpen?: boolean } = {}): Promise<void> {
-  await untilPage(tab, markCenterAnyName, { prefix: HIGHLIGHT_PREFIX, text });
-  const at = (await tab.evaluate(markCenterAnyName, { prefix: HIGHLIGHT_PREFIX, text }))!;
+  await untilPage(tab, findMark, { ...ANY_LOOK, text });
+  const at = (await tab.evaluate(findMark, { ...ANY_LOOK, text }))!;
   await tab.mouseMove(at.x, at.y);
   await untilPage(tab, tooltipShown, HOST);
   // Off the term again, so the next hover is a new one.

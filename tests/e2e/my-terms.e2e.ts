@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from './support/axe';
 import { type TestPage } from './support/browsers';
 import { describeEachBrowser } from './support/suite';
-import { HIGHLIGHT_PREFIX, HOST, markCenterAnyName, markedTextsAnyName, tooltipVisible } from './support/page-probes';
+import { ANY_LOOK, findMark, HIGHLIGHT_PREFIX, HOST, markedTexts, tooltipVisible } from './support/page-probes';
 import { SHOTS } from './support/paths';
 import { steady } from './support/poll';
 import { clearSync, setSync } from './support/storage-probes';
@@ -158,8 +158,8 @@ describeEachBrowser('my terms in %s', (suite) => {
 
   /** Opens the article and the card of `text`, by pointer. */
   async function openCard(page: TestPage, text: string): Promise<void> {
-    await page.waitFor(markCenterAnyName, { prefix: HIGHLIGHT_PREFIX, text });
-    const at = (await page.evaluate(markCenterAnyName, { prefix: HIGHLIGHT_PREFIX, text }))!;
+    await page.waitFor(findMark, { ...ANY_LOOK, text });
+    const at = (await page.evaluate(findMark, { ...ANY_LOOK, text }))!;
     await page.mouseMove(at.x, at.y);
     await page.waitFor(tooltipVisible, HOST);
   }
@@ -199,7 +199,7 @@ describeEachBrowser('my terms in %s', (suite) => {
     const [a, b] = [await suite.browser.newPage(), await suite.browser.newPage()];
     for (const p of [a, b]) {
       await p.goto(suite.server.url('fixtures/article.html'));
-      await p.waitFor(markCenterAnyName, { prefix: HIGHLIGHT_PREFIX, text: 'kyphosis' });
+      await p.waitFor(findMark, { ...ANY_LOOK, text: 'kyphosis' });
     }
     await a.bringToFront();
     await openCard(a, 'kyphosis');
@@ -208,7 +208,7 @@ describeEachBrowser('my terms in %s', (suite) => {
     await a.waitFor(notMarked, kyphosis);
     // The card has done its job; the other marks stay.
     await a.waitFor((host) => !document.querySelector(host)?.shadowRoot?.querySelector('.tippy-box[data-state="visible"]'), HOST);
-    expect(await a.evaluate(markedTextsAnyName, HIGHLIGHT_PREFIX)).toContain('kyphoplasty');
+    expect(await a.evaluate(markedTexts, ANY_LOOK)).toContain('kyphoplasty');
     await b.bringToFront();
     await b.waitFor(notMarked, kyphosis);
 

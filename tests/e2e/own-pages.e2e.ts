@@ -1,21 +1,8 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS, type TestBrowser } from './support/browsers';
-import { HIGHLIGHT, HOST, marksInside, tooltipText, tooltipVisible } from './support/page-probes';
+import { findMark, HIGHLIGHT, HOST, marksInside, tooltipText, tooltipVisible, UNDERLINED } from './support/page-probes';
 import { SHOTS } from './support/paths';
-
-/** Centre of the first mark inside `selector` (viewport coordinates), scrolled into view. */
-function markIn({ name, selector }: { name: string; selector: string }): { x: number; y: number; text: string } | null {
-  for (const r of CSS.highlights.get(name) ?? []) {
-    const range = r as Range;
-    const el = range.startContainer.parentElement;
-    if (!el?.closest(selector)) continue;
-    el.scrollIntoView({ block: 'center' });
-    const rect = range.getClientRects()[0];
-    if (rect) return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2, text: range.toString() };
-  }
-  return null;
-}
 
 describe.each(Object.keys(BROWSERS) as (keyof typeof BROWSERS)[])(
   "glossary terms inside the extension's own pages in %s",
@@ -35,9 +22,9 @@ describe.each(Object.keys(BROWSERS) as (keyof typeof BROWSERS)[])(
       await popup.open(`${browser.extensionBase}popup.html`, 'main');
       // The overview has over 500 marks, so Chromium paints only those near the viewport (content/paint/painter.ts).
       await popup.waitFor((n) => (CSS.highlights.get(n)?.size ?? 0) >= 3, HIGHLIGHT);
-      expect(await popup.evaluate(marksInside, { name: HIGHLIGHT, selector: 'h1, h2, h3, [role="tablist"]' })).toEqual([]);
-      await popup.waitFor(markIn, { name: HIGHLIGHT, selector: '[role="tabpanel"]:not([hidden]) p' });
-      const at = await popup.evaluate(markIn, { name: HIGHLIGHT, selector: '[role="tabpanel"]:not([hidden]) p' });
+      expect(await popup.evaluate(marksInside, { ...UNDERLINED, selector: 'h1, h2, h3, [role="tablist"]' })).toEqual([]);
+      await popup.waitFor(findMark, { ...UNDERLINED, scroll: true, inside: '[role="tabpanel"]:not([hidden]) p' });
+      const at = await popup.evaluate(findMark, { ...UNDERLINED, scroll: true, inside: '[role="tabpanel"]:not([hidden]) p' });
       expect(at).not.toBeNull();
       await popup.mouseMove(at!.x, at!.y);
       await popup.waitFor(tooltipVisible, HOST);
@@ -51,13 +38,13 @@ describe.each(Object.keys(BROWSERS) as (keyof typeof BROWSERS)[])(
       await page.open(`${browser.extensionBase}glossary.html#kyphosis`, '#kyphosis');
       // The page has over 500 marks, so only those near the viewport are painted (content/paint/painter.ts).
       await page.waitFor((n) => (CSS.highlights.get(n)?.size ?? 0) > 10, HIGHLIGHT);
-      expect(await page.evaluate(marksInside, { name: HIGHLIGHT, selector: '.entry-head, h1, h2, h3' })).toEqual([]);
+      expect(await page.evaluate(marksInside, { ...UNDERLINED, selector: '.entry-head, h1, h2, h3' })).toEqual([]);
       // The entry does not explain its own term to itself.
-      const own = await page.evaluate(marksInside, { name: HIGHLIGHT, selector: '#kyphosis' });
+      const own = await page.evaluate(marksInside, { ...UNDERLINED, selector: '#kyphosis' });
       expect(own.filter((t) => /^kyphos[ie]s$/i.test(t))).toEqual([]);
       // Painted in batches: the details' marks may come a paint after the first ones.
-      await page.waitFor(markIn, { name: HIGHLIGHT, selector: '#kyphosis .details' });
-      const at = await page.evaluate(markIn, { name: HIGHLIGHT, selector: '#kyphosis .details' });
+      await page.waitFor(findMark, { ...UNDERLINED, scroll: true, inside: '#kyphosis .details' });
+      const at = await page.evaluate(findMark, { ...UNDERLINED, scroll: true, inside: '#kyphosis .details' });
       expect(at).not.toBeNull();
       await page.mouseMove(at!.x, at!.y);
       await page.waitFor(tooltipVisible, HOST);

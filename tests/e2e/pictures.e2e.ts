@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from './support/axe';
 import { type TestPage } from './support/browsers';
 import { describeEachBrowser } from './support/suite';
-import { HIGHLIGHT_PREFIX, HOST, markCenterAnyName, tooltipVisible } from './support/page-probes';
+import { ANY_LOOK, findMark, HOST, tooltipVisible } from './support/page-probes';
 import { SHOTS } from './support/paths';
 import { countPixels, decodePng } from './support/png';
 import { setSync } from './support/storage-probes';
@@ -70,8 +70,8 @@ async function inkShare(page: TestPage, box: Box, file: string): Promise<number>
 
 /** Where the mark on `text` is, once the page is marked (whichever highlight name the page's colours chose). */
 async function markOn(page: TestPage, text: string): Promise<{ x: number; y: number }> {
-  await page.waitFor(markCenterAnyName, { prefix: HIGHLIGHT_PREFIX, text });
-  return (await page.evaluate(markCenterAnyName, { prefix: HIGHLIGHT_PREFIX, text }))!;
+  await page.waitFor(findMark, { ...ANY_LOOK, text });
+  return (await page.evaluate(findMark, { ...ANY_LOOK, text }))!;
 }
 
 describeEachBrowser('pictures in %s', (suite) => {

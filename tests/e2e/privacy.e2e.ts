@@ -8,7 +8,7 @@ import type { HTTPRequest } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pollPage } from './support/browsers';
 import { CHROME_EXT, FIREFOX_EXT, FIREFOX_UUID } from './support/launch';
-import { HIGHLIGHT_PREFIX, HOST, markCenterAnyName, tooltipShown } from './support/page-probes';
+import { ANY_LOOK, findMark, HIGHLIGHT_PREFIX, HOST, tooltipShown } from './support/page-probes';
 import { serve, type StaticServer } from './support/server';
 import { startRecordingProxy, type RecordingProxy } from './support/proxy';
 import { openTab, type BrowserName, type TabBrowser } from './support/tabs';
@@ -92,7 +92,7 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('privacy in %s', (name) 
     const tab = withExt.tab;
     await tab.goto(article);
     await waitForMarksToSettle((fn, arg) => tab.evaluate(fn, arg), HIGHLIGHT_PREFIX);
-    const at = await tab.evaluate(markCenterAnyName, { prefix: HIGHLIGHT_PREFIX, text: 'kyphosis' });
+    const at = await tab.evaluate(findMark, { ...ANY_LOOK, text: 'kyphosis' });
     if (at) {
       await tab.mouseMove(at.x - 40, at.y + 60);
       await tab.mouseMove(at.x, at.y);

@@ -14,8 +14,9 @@ import {
   type RawChromium,
   type ScanMeasure,
 } from './support/chromium-raw';
-import { launchRawFirefox, offlinePage } from './support/firefox-raw';
-import { HIGHLIGHT_PREFIX, SCAN_MEASURE, marksInsideEither } from './support/page-probes';
+import { offlinePage } from './support/firefox-raw';
+import { launchFirefoxBrowser } from './support/launch';
+import { ANY_LOOK, HIGHLIGHT_PREFIX, marksInside, SCAN_MEASURE } from './support/page-probes';
 import { htmlTokens, textTokens, unexplainedChanges } from './support/page-compare';
 import { serve, type StaticServer } from './support/server';
 import { waitForMarksToSettle } from './support/wait-scan';
@@ -78,7 +79,7 @@ async function judge(ext: Side, plain: Side, url: string): Promise<Verdict> {
   const [settled] = await Promise.all([ext.load(url).then(() => settle(ext)), plain.load(url)]);
   let snap = await ext.evaluate(bodySnapshot, null);
   let extErrors = [...ext.errors];
-  const inSkipped = await ext.evaluate(marksInsideEither, { prefix: HIGHLIGHT_PREFIX, selector: SKIPPED });
+  const inSkipped = await ext.evaluate(marksInside, { ...ANY_LOOK, selector: SKIPPED });
   const plains = [await plain.evaluate(bodySnapshot, null)];
   const plainErrors = new Set(plain.errors);
   let extLoads = 1;
@@ -209,7 +210,7 @@ describeIfPages(`real pages in firefox (${PAGES.length} pages)`, () => {
 
   beforeAll(async () => {
     server = await serve({ pages: PAGES_DIR });
-    [withExt, plain] = await Promise.all([launchRawFirefox({ extension: true }), launchRawFirefox({ extension: false })]);
+    [withExt, plain] = await Promise.all([launchFirefoxBrowser({ extension: true }), launchFirefoxBrowser({ extension: false })]);
     const side = ({ page, errors }: { page: PpPage; errors: string[] }): Side => ({
       errors,
       load: (url) => loadQuietly(() => page.goto(url, { waitUntil: 'load', timeout: 15_000 })),

@@ -5,7 +5,7 @@ import { CUE_GROUPS } from '../../glossary/cues';
 import { compileMatcher } from '../../glossary/matcher';
 import { TERMS } from '../../glossary/terms';
 import { describeEachBrowser } from './support/suite';
-import { HIGHLIGHT, HIGHLIGHT_PREFIX, markedTextsAnyName } from './support/page-probes';
+import { ANY_LOOK, HIGHLIGHT, HIGHLIGHT_PREFIX, markedTexts } from './support/page-probes';
 import { FIXTURES } from './support/paths';
 import { waitForMark, waitForMarksToSettle } from './support/wait-scan';
 
@@ -24,7 +24,7 @@ describeEachBrowser(
       await page.goto(suite.server.url(`senses/${file}`));
       // The page may have no term the engine would start for: then no highlight ever appears.
       await waitForMarksToSettle((fn, arg) => page.evaluate(fn, arg), HIGHLIGHT_PREFIX, { timeoutMs: 4000 });
-      const ids = (await page.evaluate(markedTextsAnyName, HIGHLIGHT_PREFIX)).map(idOf);
+      const ids = (await page.evaluate(markedTexts, ANY_LOOK)).map(idOf);
       expect(ids.filter((id) => !allowed.includes(id))).toEqual([]);
       expect(page.errors).toEqual([]);
       await page.close();

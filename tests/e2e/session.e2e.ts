@@ -3,7 +3,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { type TestPage } from './support/browsers';
 import { describeEachBrowser } from './support/suite';
 import { SHOTS } from './support/paths';
-import { HIGHLIGHT, HOST, MENU_ID, markCenter, tooltipText, tooltipVisible } from './support/page-probes';
+import { findMark, HIGHLIGHT, HOST, MENU_ID, tooltipText, tooltipVisible, UNDERLINED } from './support/page-probes';
 import { HIGHLIGHT_NAMES } from '../../content/mark-style';
 import { setSync } from './support/storage-probes';
 import { openMarked, waitForMark } from './support/wait-scan';
@@ -170,7 +170,7 @@ describeEachBrowser(
     it('should show the card when a term is tapped on a touch screen', async () => {
       await page.press('Escape');
       await page.evaluate(() => window.scrollTo(0, 0), null);
-      const at = await page.evaluate(markCenter, { name: HIGHLIGHT, text: 'osteopenia' });
+      const at = await page.evaluate(findMark, { ...UNDERLINED, text: 'osteopenia' });
       await page.evaluate(({ x, y }) => {
         const init = { bubbles: true, composed: true, clientX: x, clientY: y, pointerType: 'touch', isPrimary: true };
         document.elementFromPoint(x, y)!.dispatchEvent(new PointerEvent('pointerdown', init));

@@ -3,153 +3,44 @@
 // and screenshots for review and the store. Run after `npm run build`.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import type { Page as PwPage } from 'playwright-core';
-import type { Page as PpPage } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openInFirefox, pollPage, setFirefoxViewport } from './support/browsers';
-import { launchRawChromium, type RawChromium } from './support/chromium-raw';
-import { FIREFOX_UUID, launchFirefoxBrowser } from './support/launch';
-import { HIGHLIGHT_PREFIX, HOST, highlightSize, tooltipShown } from './support/page-probes';
+import { axeViolations, WCAG_AA } from './support/axe';
+import { launchChromium, launchFirefox, type TestPage } from './support/browsers';
+import { HIGHLIGHT_PREFIX, highlightSize, HOST, tooltipShown } from './support/page-probes';
 import { FIXTURES, SHOTS } from './support/paths';
 import { serve, type StaticServer } from './support/server';
 
 /** WCAG 2.1 A and AA plus axe's best practices (landmarks, heading order, one h1). */
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
-const AXE_SOURCE = readFileSync(path.resolve('node_modules/axe-core/axe.min.js'), 'utf8');
+const AXE_TAGS = [...WCAG_AA, 'best-practice'];
 const POPUP = { width: 420, height: 590 };
 const STORE = { width: 1280, height: 800 };
 
-/** What these tests do to a page, the same in both browsers. */
-interface UiPage {
-  open(url: string, selector: string): Promise<void>;
-  reload(selector: string): Promise<void>;
-  evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
-  waitFor<A>(fn: (arg: A) => unknown, arg: A): Promise<void>;
-  click(selector: string): Promise<void>;
-  type(selector: string, text: string): Promise<void>;
-  press(key: string): Promise<void>;
-  /** Makes this the active tab of its window. */
-  front(): Promise<void>;
-  viewport(size: { width: number; height: number }): Promise<void>;
-  screenshot(name: string): Promise<void>;
-  /** axe-core violations as "rule: target" lines. */
-  axe(): Promise<string[]>;
-  close(): Promise<void>;
-}
-
 interface UiBrowser {
   base: string;
-  newPage(): Promise<UiPage>;
+  newPage(): Promise<TestPage>;
   close(): Promise<void>;
 }
-
-type AxeSummary = { id: string; nodes: { target: unknown[] }[] }[];
-const summarise = (violations: AxeSummary) => violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
 
 /** Chromium with the extension; `dark` emulates prefers-color-scheme on every page it opens. */
 async function chromium(dark: boolean): Promise<UiBrowser> {
-  const raw: RawChromium = await launchRawChromium({ extension: true });
+  // Background tabs run their timers as a user's would see them once in front (the popup and its article).
+  const browser = await launchChromium({ unthrottled: true, backForwardCache: false });
   return {
-    base: `chrome-extension://${raw.extensionId}/`,
-    async newPage() {
-      const page = await raw.ctx.newPage();
-      await page.emulateMedia({ colorScheme: dark ? 'dark' : 'light' });
-      return wrapPlaywright(page);
-    },
-    close: () => raw.close(),
-  };
-}
-
-function wrapPlaywright(page: PwPage): UiPage {
-  return {
-    async open(url, selector) {
-      await page.goto(url);
-      await page.waitForSelector(selector);
-    },
-    async reload(selector) {
-      await page.reload();
-      await page.waitForSelector(selector);
-    },
-    evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
-    async waitFor(fn, arg) {
-      await page.waitForFunction(fn as never, arg, { timeout: 10_000 });
-    },
-    click: (selector) => page.click(selector),
-    type: (selector, text) => page.locator(selector).pressSequentially(text),
-    press: (key) => page.keyboard.press(key),
-    front: () => page.bringToFront(),
-    viewport: (size) => page.setViewportSize(size),
-    async screenshot(name) {
-      await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
-    },
-    async axe() {
-      const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-      return summarise(results.violations as AxeSummary);
-    },
-    close: () => page.close(),
-  };
-}
-
-/**
- * Firefox ESR with the extension. Media emulation needs CDP, which Firefox does not speak, so a dark
- * run is its own browser with a dark system theme.
- */
-async function firefox(dark: boolean): Promise<UiBrowser> {
-  const browser = await launchFirefoxBrowser({ extension: true, colorScheme: dark ? 'dark' : 'light' });
-  return {
-    base: `moz-extension://${FIREFOX_UUID}/`,
-    async newPage() {
-      return wrapPuppeteer(await browser.newPage());
-    },
+    base: browser.extensionBase,
+    newPage: () => (dark ? browser.newDarkPage() : browser.newPage()),
     close: () => browser.close(),
   };
 }
 
-function wrapPuppeteer(page: PpPage): UiPage {
-  const ui: UiPage = {
-    open: (url, selector) => openInFirefox(page, url, selector),
-    async reload(selector) {
-      await page.evaluate(() => {
-        (window as unknown as { hgOld?: boolean }).hgOld = true;
-        location.reload();
-      });
-      await pollPage(
-        page,
-        (s) => !(window as unknown as { hgOld?: boolean }).hgOld && document.querySelector(s) !== null,
-        selector,
-      );
-    },
-    evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
-    async waitFor(fn, arg) {
-      // Not waitForFunction: Firefox 140 blocks its Function() under the extension page's CSP.
-      await pollPage(page, fn as (a: typeof arg) => boolean, arg, 10_000);
-    },
-    click: (selector) => page.click(selector),
-    type: (selector, text) => page.type(selector, text),
-    press: (key) => page.keyboard.press(key as never),
-    front: () => page.bringToFront(),
-    viewport: (size) => setFirefoxViewport(page, size),
-    async screenshot(name) {
-      await page.screenshot({ path: path.join(SHOTS, `${name}.png`) as `${string}.png` });
-    },
-    async axe() {
-      // Evaluated by the driver, not by page script, so the extension page's CSP does not block it.
-      const loaded = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined');
-      if (!loaded) await page.evaluate(AXE_SOURCE);
-      const violations = await page.evaluate(async (tags: string[]) => {
-        const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: AxeSummary }> } }).axe;
-        const r = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
-        return r.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => ({ target: n.target.map(String) })) }));
-      }, AXE_TAGS);
-      return summarise(violations);
-    },
-    close: () => page.close(),
-  };
-  return ui;
+/** Firefox with the extension. Media emulation needs CDP, which Firefox does not speak: a scheme is its own browser. */
+async function firefox(dark: boolean): Promise<UiBrowser> {
+  const browser = await launchFirefox({ colorScheme: dark ? 'dark' : 'light' });
+  return { base: browser.extensionBase, newPage: () => browser.newPage(), close: () => browser.close() };
 }
 
 const LAUNCH = { chromium, firefox } as const;
+
+const shot = (name: string): string => path.join(SHOTS, `${name}.png`);
 
 /** Whether the page has any marked term (under whichever highlight name the mark style uses). Runs in the page. */
 function hasMarks(prefix: string): boolean {
@@ -168,7 +59,7 @@ const firstHit = (selector: string) => document.querySelector(selector)?.textCon
 
 describe.each(Object.keys(LAUNCH) as (keyof typeof LAUNCH)[])('extension pages in %s', (name) => {
   let browser: UiBrowser;
-  let page: UiPage;
+  let page: TestPage;
   let server: StaticServer;
 
   beforeAll(async () => {
@@ -184,15 +75,15 @@ describe.each(Object.keys(LAUNCH) as (keyof typeof LAUNCH)[])('extension pages i
   });
 
   it('should find kyphosis in the popup when searching "kyphosys", reaching the tab by arrow key', async () => {
-    await page.viewport(POPUP);
+    await page.setViewport(POPUP.width, POPUP.height);
     await page.open(`${browser.base}popup.html`, 'article.overview h2');
-    await page.screenshot(`popup-overview-${name}`);
+    await page.screenshot(shot(`popup-overview-${name}`));
     // Tabs pattern: focus the selected tab, then the arrow key moves to and selects the next one.
     await page.evaluate(() => (document.querySelector('[role="tab"][aria-selected="true"]') as HTMLElement).focus(), null);
     await page.press('ArrowRight');
     await page.waitFor(() => document.querySelector('#popup-tab-glossary')?.getAttribute('aria-selected') === 'true', null);
     expect(await page.evaluate(() => document.activeElement?.id, null)).toBe('popup-tab-glossary');
-    await page.screenshot(`popup-glossary-${name}`);
+    await page.screenshot(shot(`popup-glossary-${name}`));
     await page.type('#popup-search', 'kyphosys');
     await page.waitFor(
       (s) => /^Kyphosis/.test(document.querySelector(s)?.textContent ?? ''),
@@ -204,7 +95,7 @@ describe.each(Object.keys(LAUNCH) as (keyof typeof LAUNCH)[])('extension pages i
       null,
     );
     expect(link).toBe(`${browser.base}glossary.html#kyphosis`);
-    await page.screenshot(`popup-search-${name}`);
+    await page.screenshot(shot(`popup-search-${name}`));
   });
 
   it('should say kindly that a page without the content script cannot be read', async () => {
@@ -216,7 +107,7 @@ describe.each(Object.keys(LAUNCH) as (keyof typeof LAUNCH)[])('extension pages i
     expect(await page.evaluate(() => document.querySelector('.on-page .notice')?.textContent ?? '', null)).toMatch(
       /can't read this page/,
     );
-    await page.screenshot(`popup-on-this-page-${name}`);
+    await page.screenshot(shot(`popup-on-this-page-${name}`));
   });
 
   it('should list the terms of the page under the popup and jump to one', async () => {
@@ -226,8 +117,8 @@ describe.each(Object.keys(LAUNCH) as (keyof typeof LAUNCH)[])('extension pages i
       await article.open(server.url('fixtures/article.html'), 'body');
       await article.waitFor(hasMarks, HIGHLIGHT_PREFIX);
       // The popup asks for the active tab when it opens: with the article in front, that is the article.
-      await article.front();
-      await popup.viewport(POPUP);
+      await article.bringToFront();
+      await popup.setViewport(POPUP.width, POPUP.height);
       await popup.open(`${browser.base}popup.html`, '#popup-tab-page');
       await popup.evaluate(() => document.getElementById('popup-tab-page')!.click(), null);
       await popup.waitFor(() => document.querySelectorAll('.found-term').length > 3, null);
@@ -235,9 +126,9 @@ describe.each(Object.keys(LAUNCH) as (keyof typeof LAUNCH)[])('extension pages i
       expect(found).toContain('Kyphosis');
       // Background tabs do not paint in Chromium: the popup comes to the front for its picture, then the
       // article does, so the card it shows on a jump is drawn.
-      await popup.front();
-      await popup.screenshot(`popup-on-this-page-list-${name}`);
-      await article.front();
+      await popup.bringToFront();
+      await popup.screenshot(shot(`popup-on-this-page-list-${name}`));
+      await article.bringToFront();
 
       // Choosing a term scrolls the article to it and shows its card.
       await popup.evaluate(() => {
@@ -273,7 +164,7 @@ describe.each(Object.keys(LAUNCH) as (keyof typeof LAUNCH)[])('extension pages i
   });
 
   it('should show the entry with its details at glossary.html#kyphosis, scrolled to and highlighted', async () => {
-    await page.viewport(STORE);
+    await page.setViewport(STORE.width, STORE.height);
     await page.open(`${browser.base}glossary.html#kyphosis`, '#kyphosis.is-target');
     const facts = await page.evaluate(() => {
       const el = document.getElementById('kyphosis')!;
@@ -291,7 +182,7 @@ describe.each(Object.keys(LAUNCH) as (keyof typeof LAUNCH)[])('extension pages i
     expect(facts.text).toContain(kyphosis.details.slice(0, 60));
     expect(facts.inView).toBe(true);
     expect(facts.focused).toBe(true);
-    await page.screenshot(`glossary-entry-${name}`);
+    await page.screenshot(shot(`glossary-entry-${name}`));
   });
 
   it('should follow a related-term link to that entry (hashchange)', async () => {
@@ -300,7 +191,7 @@ describe.each(Object.keys(LAUNCH) as (keyof typeof LAUNCH)[])('extension pages i
       null,
     );
     expect(related).not.toBe('');
-    await page.click(`#kyphosis .related a[href="#${related}"]`);
+    await page.clickOn(`#kyphosis .related a[href="#${related}"]`);
     await page.waitFor((id) => document.getElementById(id)?.classList.contains('is-target') === true, related);
     expect(await page.evaluate(() => document.querySelectorAll('.is-target').length, null)).toBe(1);
   });
@@ -313,8 +204,8 @@ describe.each(Object.keys(LAUNCH) as (keyof typeof LAUNCH)[])('extension pages i
 
   it('should keep changed options after a reload', async () => {
     await page.open(`${browser.base}options.html`, '#mark-style-underline:not(:disabled)');
-    await page.click('#mark-style-background');
-    await page.click('#occurrences-first');
+    await page.clickOn('#mark-style-background');
+    await page.clickOn('#occurrences-first');
     await page.type('#opt-site', 'WWW.Example.COM/some/page');
     await page.press('Enter');
     await page.waitFor(() => document.querySelector('.sites .site')?.textContent === 'example.com', null);
@@ -336,8 +227,8 @@ describe.each(Object.keys(LAUNCH) as (keyof typeof LAUNCH)[])('extension pages i
     );
     expect(state).toEqual({ style: 'background', occurrences: 'first', delay: '1950', sites: ['example.com'] });
     await page.evaluate(() => scrollTo(0, 0), null);
-    await page.screenshot(`options-${name}`);
-    await page.click('.reset button');
+    await page.screenshot(shot(`options-${name}`));
+    await page.clickOn('.reset button');
     await page.waitFor(
       () =>
         document.querySelector<HTMLInputElement>('#mark-style-underline')?.checked === true && !document.querySelector('.sites'),
@@ -350,7 +241,7 @@ describe.each(Object.keys(LAUNCH) as (keyof typeof LAUNCH)[])('extension pages i
     ['dark', true],
   ] as const)('in %s mode', (scheme, dark) => {
     let schemed: UiBrowser;
-    let page: UiPage;
+    let page: TestPage;
     beforeAll(async () => {
       schemed = await LAUNCH[name](dark);
       page = await schemed.newPage();
@@ -368,17 +259,17 @@ describe.each(Object.keys(LAUNCH) as (keyof typeof LAUNCH)[])('extension pages i
     ] as const)(
       'should have no axe violations on the %s',
       async (label, file, ready, size, tab) => {
-        await page.viewport(size);
+        await page.setViewport(size.width, size.height);
         await page.open(`${schemed.base}${file}`, ready);
         if (tab) {
-          await page.click(tab);
+          await page.clickOn(tab);
           await page.waitFor((t) => document.querySelector(t)?.getAttribute('aria-selected') === 'true', tab);
           if (tab === '#popup-tab-page')
             await page.waitFor(() => !document.querySelector('.on-page')?.textContent?.includes('…'), null);
         }
         expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches, null)).toBe(dark);
-        expect(await page.axe(), `${label} in ${scheme}`).toEqual([]);
-        await page.screenshot(`${file.replace('.html', '')}${tab ? `-${tab.slice(11)}` : ''}-${scheme}-${name}`);
+        expect(await axeViolations(page, AXE_TAGS), `${label} in ${scheme}`).toEqual([]);
+        await page.screenshot(shot(`${file.replace('.html', '')}${tab ? `-${tab.slice(11)}` : ''}-${scheme}-${name}`));
       },
       120_000,
     ); // axe checks contrast on every node of the 175-entry glossary page: slow on a busy machine

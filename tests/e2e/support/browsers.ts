@@ -1,6 +1,13 @@
 import type { Page as PwPage } from 'playwright-core';
 import type { Page as PpPage } from 'puppeteer-core';
-import { CHROME_EXT, FIREFOX_UUID, launchChromiumContext, launchFirefoxBrowser } from './launch';
+import {
+  CHROME_EXT,
+  FIREFOX_UUID,
+  launchChromiumContext,
+  launchFirefoxBrowser,
+  type ChromiumOptions,
+  type FirefoxOptions,
+} from './launch';
 import { until } from './poll';
 
 /**
@@ -12,18 +19,26 @@ export async function setFirefoxViewport(page: PpPage, size: { width: number; he
   await frame.browsingContext.setViewport({ viewport: { width: size.width, height: size.height }, devicePixelRatio: null });
 }
 
-/** The few page operations the tests need, the same in Chromium (Playwright) and Firefox (Puppeteer). */
+/** The page operations the browser tests need, the same in Chromium (Playwright) and Firefox (Puppeteer). */
 export interface TestPage {
-  goto(url: string): Promise<void>;
+  goto(url: string, timeoutMs?: number): Promise<void>;
   /** Opens an extension page without waiting for `load` (Firefox never reports it for moz-extension). */
   open(url: string, readySelector: string): Promise<void>;
+  /** Reloads and waits for `readySelector` in the new document. */
+  reload(readySelector: string): Promise<void>;
   evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
+  /** Evaluates in the first frame whose URL contains `urlPart` (undefined when there is none). */
+  evaluateInFrame<R, A>(urlPart: string, fn: (arg: A) => R | Promise<R>, arg: A): Promise<R | undefined>;
   /** Runs a script's source in the page (a library such as axe-core), even under an extension page's CSP. */
   runScript(source: string): Promise<void>;
   waitFor<A>(fn: (arg: A) => unknown, arg: A, timeoutMs?: number): Promise<void>;
   mouseMove(x: number, y: number): Promise<void>;
   /** A left click at a viewport point (a pointer that moves there first, as a user's does). */
   click(x: number, y: number): Promise<void>;
+  /** A click on the element `selector` names, as the driver aims it. */
+  clickOn(selector: string): Promise<void>;
+  /** Types into the element `selector` names, key by key. */
+  type(selector: string, text: string): Promise<void>;
   press(key: string): Promise<void>;
   screenshot(file: string): Promise<void>;
   setViewport(width: number, height: number): Promise<void>;
@@ -51,8 +66,9 @@ export interface TestBrowser {
   close(): Promise<void>;
 }
 
-export async function launchChromium(): Promise<TestBrowser> {
-  const { ctx, close } = await launchChromiumContext({ extension: CHROME_EXT, backForwardCache: true });
+/** Chromium with the extension; the back-forward cache is on unless told otherwise, as for a user. */
+export async function launchChromium(o: Pick<ChromiumOptions, 'backForwardCache' | 'unthrottled'> = {}): Promise<TestBrowser> {
+  const { ctx, close } = await launchChromiumContext({ extension: CHROME_EXT, backForwardCache: true, ...o });
   const sw = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker'));
   const id = new URL(sw.url()).host;
   return {
@@ -76,6 +92,8 @@ export interface DriverPage {
   goto(url: string, options: { waitUntil: 'load'; timeout?: number }): Promise<unknown>;
   evaluate(fn: never, arg: unknown): Promise<unknown>;
   mouse: { move(x: number, y: number): Promise<void>; click(x: number, y: number): Promise<void> };
+  click(selector: string): Promise<void>;
+  frames(): { url(): string; evaluate(fn: never, arg: unknown): Promise<unknown> }[];
   screenshot(options: { path: never }): Promise<unknown>;
   close(): Promise<void>;
   bringToFront(): Promise<void>;
@@ -94,11 +112,16 @@ export function basePage(page: DriverPage) {
       await page.goto(url, { waitUntil: 'load', ...(timeout ? { timeout } : {}) });
     },
     evaluate: ((fn, arg) => page.evaluate(fn as never, arg)) as TestPage['evaluate'],
+    evaluateInFrame: (async (part, fn, arg) => {
+      const f = page.frames().find((x) => x.url().includes(part));
+      return f ? f.evaluate(fn as never, arg) : undefined;
+    }) as TestPage['evaluateInFrame'],
     mouseMove: (x: number, y: number) => page.mouse.move(x, y),
     async click(x: number, y: number) {
       await page.mouse.move(x, y);
       await page.mouse.click(x, y);
     },
+    clickOn: (selector: string) => page.click(selector),
     async screenshot(file: string) {
       await page.screenshot({ path: file as never });
     },
@@ -107,13 +130,18 @@ export function basePage(page: DriverPage) {
   };
 }
 
-function wrapPlaywright(page: PwPage): TestPage {
+export function wrapPlaywright(page: PwPage): TestPage {
   return {
     ...basePage(page as unknown as DriverPage),
     async open(url, selector) {
       await page.goto(url);
       await page.waitForSelector(selector);
     },
+    async reload(selector) {
+      await page.reload();
+      await page.waitForSelector(selector);
+    },
+    type: (selector, text) => page.locator(selector).pressSequentially(text),
     async waitFor(fn, arg, timeout = 10_000) {
       await page.waitForFunction(fn as never, arg, { timeout });
     },
@@ -127,8 +155,9 @@ function wrapPlaywright(page: PwPage): TestPage {
   };
 }
 
-export async function launchFirefox(opts: { dark?: boolean } = {}): Promise<TestBrowser> {
-  const browser = await launchFirefoxBrowser({ extension: true, colorScheme: opts.dark ? 'dark' : undefined });
+/** Firefox with the extension; a colour scheme is a preference of the whole browser. */
+export async function launchFirefox(o: Pick<FirefoxOptions, 'colorScheme'> = {}): Promise<TestBrowser> {
+  const browser = await launchFirefoxBrowser({ extension: true, ...o });
   return {
     name: 'firefox',
     extensionBase: `moz-extension://${FIREFOX_UUID}/`,
@@ -138,7 +167,7 @@ export async function launchFirefox(opts: { dark?: boolean } = {}): Promise<Test
       return wrapPuppeteer(page);
     },
     async newDarkPage() {
-      const dark = await launchFirefox({ dark: true });
+      const dark = await launchFirefox({ colorScheme: 'dark' });
       const page = await dark.newPage();
       return { ...page, close: () => dark.close() };
     },
@@ -146,10 +175,22 @@ export async function launchFirefox(opts: { dark?: boolean } = {}): Promise<Test
   };
 }
 
-function wrapPuppeteer(page: PpPage): TestPage {
+export function wrapPuppeteer(page: PpPage): TestPage {
   return {
     ...basePage(page as unknown as DriverPage),
     open: (url, selector) => openInFirefox(page, url, selector),
+    async reload(selector) {
+      await page.evaluate(() => {
+        (window as unknown as { hgOld?: boolean }).hgOld = true;
+        location.reload();
+      });
+      await pollPage(
+        page,
+        (sel) => !(window as unknown as { hgOld?: boolean }).hgOld && document.querySelector(sel) !== null,
+        selector,
+      );
+    },
+    type: (selector, text) => page.type(selector, text),
     // A source string is evaluated by WebDriver BiDi itself; eval() in the page is refused by
     // Firefox 140 under an extension page's CSP.
     async runScript(source) {

@@ -1,11 +1,6 @@
 import type { Browser, Page } from 'puppeteer-core';
 import { setFirefoxViewport } from './browsers';
 import { isLocal } from './chromium-raw';
-import { launchFirefoxBrowser } from './launch';
-
-/** Firefox ESR over WebDriver BiDi, with the built extension or (for the baseline) without it. */
-export const launchRawFirefox = ({ extension, proxyPort }: { extension: boolean; proxyPort?: number }): Promise<Browser> =>
-  launchFirefoxBrowser({ extension, proxyPort });
 
 /** A tab that aborts every request not going to 127.0.0.1, and collects page errors. */
 export async function offlinePage(browser: Browser): Promise<{ page: Page; errors: string[]; blocked: string[] }> {

@@ -12,52 +12,76 @@ export const HOST: string = HOST_TAG;
 export const SCAN_MEASURE = `${MEASURE_PREFIX}scan`;
 export const MENU_ID: string = EXPLAIN_MENU_ID;
 
+/**
+ * Which highlight a probe reads. The extension registers its one Highlight under a name that depends
+ * on the mark style and on whether the page is dark (health-glossary, health-glossary-dark,
+ * health-glossary-soft...): `UNDERLINED` is the default look on a light page only, for the tests that
+ * check that look; `ANY_LOOK` is whichever name is registered.
+ */
+export interface Which {
+  name: string;
+  /** Every name that begins with `name`. */
+  anyLook?: boolean;
+}
+export const UNDERLINED: Which = { name: HIGHLIGHT_NAMES.underline };
+export const ANY_LOOK: Which = { name: PREFIX, anyLook: true };
+
 /** The text of every marked range, in insertion order. */
-export function markedTexts(name: string): string[] {
-  const h = CSS.highlights.get(name);
-  return h ? [...h].map((r) => (r as Range).toString()) : [];
+export function markedTexts({ name, anyLook }: Which): string[] {
+  if (typeof CSS === 'undefined' || !CSS.highlights) return [];
+  for (const [key, h] of CSS.highlights)
+    if (anyLook ? key.startsWith(name) : key === name) return [...h].map((r) => (r as Range).toString());
+  return [];
 }
 
-/** Whether any marked range lies inside an element matching `selector`. */
-export function marksInside({ name, selector }: { name: string; selector: string }): string[] {
-  const h = CSS.highlights.get(name);
-  if (!h) return [];
+/** The text of every marked range whose start or end lies inside an element matching `selector` (across inline tags). */
+export function marksInside({ name, anyLook, selector }: Which & { selector: string }): string[] {
   const out: string[] = [];
-  for (const r of h) {
-    const node = (r as Range).startContainer;
-    const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
-    if (el?.closest(selector)) out.push((r as Range).toString());
+  const elementOf = (n: Node): Element | null => (n.nodeType === 1 ? (n as Element) : n.parentElement);
+  for (const [key, h] of CSS.highlights ?? []) {
+    if (anyLook ? !key.startsWith(name) : key !== name) continue;
+    for (const r of h) {
+      const range = r as Range;
+      if ([range.startContainer, range.endContainer].some((n) => elementOf(n)?.closest(selector))) out.push(range.toString());
+    }
   }
   return out;
 }
 
-/** Centre of the first marked range whose text is `text` (viewport coordinates). */
-export function markCenter({ name, text }: { name: string; text: string }): { x: number; y: number } | null {
-  const h = CSS.highlights.get(name);
-  if (!h) return null;
-  for (const r of h) {
-    if ((r as Range).toString() !== text) continue;
-    const rect = (r as Range).getClientRects()[0];
-    if (rect) return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-  }
-  return null;
-}
-
-/** Box of the first marked range whose text is `text`, scrolled into view (viewport coordinates). */
-export function markBox({
-  name,
-  text,
-}: {
-  name: string;
+/**
+ * The first marked range whose text is `text` and/or that starts inside `inside`: its box and centre
+ * (viewport coordinates) and its text; with `scroll`, scrolled to the middle of the view first.
+ */
+export function findMark({ name, anyLook, text, inside, scroll }: Which & { text?: string; inside?: string; scroll?: boolean }): {
+  x: number;
+  y: number;
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+  innerWidth: number;
   text: string;
-}): { left: number; top: number; right: number; bottom: number; innerWidth: number } | null {
-  const h = CSS.highlights.get(name);
-  if (!h) return null;
-  for (const r of h) {
-    if ((r as Range).toString() !== text) continue;
-    (r as Range).startContainer.parentElement?.scrollIntoView({ block: 'center' });
-    const rect = (r as Range).getClientRects()[0];
-    if (rect) return { left: rect.left, top: rect.top, right: rect.right, bottom: rect.bottom, innerWidth };
+} | null {
+  for (const [key, h] of CSS.highlights ?? []) {
+    if (anyLook ? !key.startsWith(name) : key !== name) continue;
+    for (const r of h) {
+      const range = r as Range;
+      if (text !== undefined && range.toString() !== text) continue;
+      if (inside !== undefined && !range.startContainer.parentElement?.closest(inside)) continue;
+      if (scroll) range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+      const b = range.getClientRects()[0];
+      if (b)
+        return {
+          x: b.left + b.width / 2,
+          y: b.top + b.height / 2,
+          left: b.left,
+          top: b.top,
+          right: b.right,
+          bottom: b.bottom,
+          innerWidth,
+          text: range.toString(),
+        };
+    }
   }
   return null;
 }
@@ -113,11 +137,7 @@ export function tooltipVisible(host: string): boolean {
   );
 }
 
-/**
- * The extension registers its one Highlight under a name that depends on the mark style and on
- * whether the page is dark (health-glossary, health-glossary-dark, health-glossary-soft...). The
- * probes below take the common prefix and read whichever of those names is registered.
- */
+/** What every highlight name of the extension begins with (see `Which`). */
 export const HIGHLIGHT_PREFIX: string = PREFIX;
 
 /** Size of the extension's highlight, or -1 while none is registered (content script not run yet). */
@@ -125,36 +145,6 @@ export function highlightSize(prefix: string): number {
   if (typeof CSS === 'undefined' || !CSS.highlights) return -1;
   for (const [key, h] of CSS.highlights) if (key.startsWith(prefix)) return h.size;
   return -1;
-}
-
-/** The text of every range in the extension's highlight (any of its names). */
-export function markedTextsAnyName(prefix: string): string[] {
-  if (typeof CSS === 'undefined' || !CSS.highlights) return [];
-  for (const [key, h] of CSS.highlights) if (key.startsWith(prefix)) return [...h].map((r) => (r as Range).toString());
-  return [];
-}
-
-/**
- * Marked ranges whose start or end lies inside an element matching `selector` (checked from both
- * boundary points, across inline tags), as `text @ tag`.
- */
-export function marksInsideEither({ prefix, selector }: { prefix: string; selector: string }): string[] {
-  let h: Highlight | undefined;
-  for (const [key, value] of CSS.highlights ?? []) if (key.startsWith(prefix)) h = value;
-  if (!h) return [];
-  const out: string[] = [];
-  const elementOf = (n: Node): Element | null => (n.nodeType === 1 ? (n as Element) : n.parentElement);
-  for (const r of h) {
-    const range = r as Range;
-    for (const node of [range.startContainer, range.endContainer]) {
-      const hit = elementOf(node)?.closest(selector);
-      if (hit) {
-        out.push(`${range.toString()} @ ${hit.localName}`);
-        break;
-      }
-    }
-  }
-  return out;
 }
 
 /** Installed before the page's scripts (init script): records long tasks and long animation frames. */
@@ -227,19 +217,6 @@ export function jankSince(since: number): {
     beats: jank.beats.filter((b) => b.start + b.lateMs > since),
     frames: jank.frames.filter((f) => f.start + f.duration > since),
   };
-}
-
-/** Centre of the first marked range whose text is `text`, in the extension's highlight (any name). */
-export function markCenterAnyName({ prefix, text }: { prefix: string; text: string }): { x: number; y: number } | null {
-  for (const [key, h] of CSS.highlights ?? []) {
-    if (!key.startsWith(prefix)) continue;
-    for (const r of h) {
-      if ((r as Range).toString() !== text) continue;
-      const rect = (r as Range).getClientRects()[0];
-      if (rect) return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-    }
-  }
-  return null;
 }
 
 /** Whether the tooltip card is shown: its tippy root is visible and its box is in the visible state. */

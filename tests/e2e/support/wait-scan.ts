@@ -1,5 +1,5 @@
 import type { TestPage } from './browsers';
-import { HIGHLIGHT, HIGHLIGHT_PREFIX, highlightSize, markCenter } from './page-probes';
+import { findMark, HIGHLIGHT, HIGHLIGHT_PREFIX, highlightSize, type Which } from './page-probes';
 import { steady, until } from './poll';
 
 /** Polls the page until the extension's highlight exists and its size held still for `stableMs`. */
@@ -24,10 +24,10 @@ export async function waitForMarksToSettle(
  */
 export async function waitForMark(
   evaluate: <R, A>(fn: (arg: A) => R | Promise<R>, arg: A) => Promise<R>,
-  arg: { name: string; text: string },
+  arg: Which & { text: string },
   timeoutMs = 5000,
 ): Promise<{ x: number; y: number } | null> {
-  return until(() => evaluate(markCenter, arg), Boolean, `the mark over "${arg.text}"`, { timeoutMs }).catch(() => null);
+  return until(() => evaluate(findMark, arg), Boolean, `the mark over "${arg.text}"`, { timeoutMs }).catch(() => null);
 }
 
 /** Opens a page with many terms and waits until all its marks are painted (what is in view comes first, the rest a paint or two later). */
