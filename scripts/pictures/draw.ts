@@ -50,6 +50,9 @@ export const ellipse = (cx: number, cy: number, rx: number, ry: number, s: Style
 export const path = (d: string, s: Style = {}): string => `<path d="${d}"${attrs(s)}/>`;
 export const line = (x1: number, y1: number, x2: number, y2: number, s: Style = {}): string =>
   `<path d="M${n(x1)} ${n(y1)}L${n(x2)} ${n(y2)}"${attrs(s)}/>`;
+/** Points written flat, x y x y ... (one line each, where nested pairs would take a line a point). */
+export const pts = (...xy: number[]): [number, number][] =>
+  Array.from({ length: xy.length / 2 }, (_, i) => [xy[2 * i]!, xy[2 * i + 1]!] as [number, number]);
 export const poly = (pts: [number, number][], s: Style = {}): string =>
   path(`M${pts.map(([x, y]) => `${n(x)} ${n(y)}`).join('L')}Z`, s);
 export const group = (transform: string, ...parts: string[]): string => `<g transform="${transform}">${parts.join('')}</g>`;
@@ -67,8 +70,8 @@ export const textWidth = (s: string): number => s.length * FONT * 0.58;
 export const crack = (pts: [number, number][]): string =>
   path(`M${pts.map(([x, y]) => `${n(x)} ${n(y)}`).join('L')}`, { stroke: ACCENT, sw: 4 });
 
-/** A standing or moving figure drawn as lines: joints given as points, head as a circle. */
-export function figure(p: {
+/** Where a figure's joints are: one knee per foot, one elbow per hand; `back` bends the torso through it. */
+export interface Pose {
   head: [number, number];
   neck: [number, number];
   hip: [number, number];
@@ -78,7 +81,10 @@ export function figure(p: {
   elbows: [number, number][];
   hands: [number, number][];
   sw?: number;
-}): string {
+}
+
+/** A standing or moving figure drawn as lines: joints given as points, head as a circle. */
+export function figure(p: Pose): string {
   const sw = p.sw ?? 7;
   const [hx, hy] = p.hip;
   const [nx, ny] = p.neck;
