@@ -1,13 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { resetSettings } from '../settings/items';
-import {
-  MARK_STYLES,
-  MAX_TOOLTIP_DELAY,
-  OCCURRENCES,
-  parseTooltipDelay,
-  type MarkStyle,
-  type Occurrences,
-} from '../settings/parse';
+import { MAX_TOOLTIP_DELAY, parseTooltipDelay, type MarkStyle, type Occurrences } from '../settings/parse';
 import { addSite, removeSite } from '../settings/sites';
 import { Disclaimer } from './Disclaimer';
 import { KnownTerms } from './MyTerms';
@@ -22,28 +15,28 @@ const MARK_LABELS: Record<MarkStyle, MessageKey> = {
 };
 const OCC_LABELS: Record<Occurrences, MessageKey> = { all: 'optOccAll', first: 'optOccFirst' };
 
-/** Radio buttons in a fieldset, one per allowed value. */
+/** Radio buttons in a fieldset, one per allowed value (the keys of `labels`, in their order). */
 function Choice<V extends string>(props: {
   name: string;
   legend: string;
-  values: readonly V[];
   labels: Record<V, MessageKey>;
-  value: V | undefined;
-  onChange: (v: V) => void;
+  /** The stored value (undefined while loading) and how to save another. */
+  bind: [V | undefined, (v: V) => void];
   hint?: string;
 }) {
+  const [value, onChange] = props.bind;
   return (
-    <fieldset class="choice" disabled={props.value === undefined}>
+    <fieldset class="choice" disabled={value === undefined}>
       <legend>{props.legend}</legend>
-      {props.values.map((v) => (
+      {(Object.keys(props.labels) as V[]).map((v) => (
         <div key={v} class="radio">
           <input
             type="radio"
             id={`${props.name}-${v}`}
             name={props.name}
             value={v}
-            checked={props.value === v}
-            onChange={() => props.onChange(v)}
+            checked={value === v}
+            onChange={() => onChange(v)}
           />
           <label for={`${props.name}-${v}`}>{t(props.labels[v])}</label>
         </div>
@@ -137,10 +130,8 @@ export function Options() {
           <Choice
             name="mark-style"
             legend={t('optMarkStyle')}
-            values={MARK_STYLES}
             labels={MARK_LABELS}
-            value={markStyle}
-            onChange={saved(setMarkStyle)}
+            bind={[markStyle, saved(setMarkStyle)]}
             hint={markStyle === 'off' ? t('optMarkOffHint') : undefined}
           />
           <p class="preview" aria-hidden="true">
@@ -149,10 +140,8 @@ export function Options() {
           <Choice
             name="occurrences"
             legend={t('optOccurrences')}
-            values={OCCURRENCES}
             labels={OCC_LABELS}
-            value={occurrences}
-            onChange={saved(setOccurrences)}
+            bind={[occurrences, saved(setOccurrences)]}
           />
           <div class="slider">
             <label for="opt-delay">{t('optDelay')}</label>

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { disabledSitesItem } from '../settings/items';
+import { SETTINGS } from '../settings/items';
 import { isSiteDisabled, normalizeSite, parseSites } from '../settings/parse';
 import { toggleSite } from '../settings/sites';
 import { glossaryUrl } from '../components/links';
@@ -49,6 +49,6 @@ async function toggleSiteOf(tabId: number): Promise<void> {
   const reply = await ask<TermsReply>(tabId, { type: 'hg:terms' });
   const site = normalizeSite(reply?.hostname ?? '');
   if (!site) return;
-  const sites = parseSites(await disabledSitesItem.getValue());
-  await disabledSitesItem.setValue(toggleSite(sites, site, isSiteDisabled(site, sites)));
+  const sites = parseSites(await SETTINGS.disabledSites.item.getValue());
+  await SETTINGS.disabledSites.item.setValue(toggleSite(sites, site, isSiteDisabled(site, sites)));
 }

@@ -10,30 +10,6 @@ import {
   type Settings,
 } from './parse';
 
-// Sync storage: settings follow the user between browsers signed in to the same account.
-
-/** Global on/off switch. */
-export const enabledItem = storage.defineItem<boolean>('sync:enabled', { fallback: DEFAULTS.enabled, version: 1 });
-/** Hostnames where the extension never runs (subdomains included). */
-export const disabledSitesItem = storage.defineItem<string[]>('sync:disabledSites', {
-  fallback: DEFAULTS.disabledSites,
-  version: 1,
-});
-/** How marks look: dotted underline, soft background, or not shown (tooltips still work by keyboard). */
-export const markStyleItem = storage.defineItem<Settings['markStyle']>('sync:markStyle', {
-  fallback: DEFAULTS.markStyle,
-  version: 1,
-});
-/** Mark every occurrence of a term, or only the first on each page. */
-export const occurrencesItem = storage.defineItem<Settings['occurrences']>('sync:occurrences', {
-  fallback: DEFAULTS.occurrences,
-  version: 1,
-});
-/** Milliseconds the pointer rests on a term before its card opens. */
-export const tooltipDelayItem = storage.defineItem<number>('sync:tooltipDelay', { fallback: DEFAULTS.tooltipDelay, version: 1 });
-/** Show the entry's picture in the card, below the definition. */
-export const showPicturesItem = storage.defineItem<boolean>('sync:showPictures', { fallback: DEFAULTS.showPictures, version: 1 });
-
 /** What a change to a setting means for a page already marked. */
 export type OnChange = 'switch' | 'live' | 'restart';
 
@@ -45,14 +21,27 @@ interface SettingRecord<T> {
   onChange: OnChange;
 }
 
+/**
+ * A setting's storage item, under its own key in sync storage (settings follow the user between
+ * browsers signed in to the same account), with its default as the fallback.
+ */
+const syncItem = <K extends keyof Settings>(key: K) =>
+  storage.defineItem<Settings[K]>(`sync:${key}`, { fallback: DEFAULTS[key], version: 1 });
+
 /** One record per setting, which loading, watching and resetting go through. */
 export const SETTINGS: { [K in keyof Settings]: SettingRecord<Settings[K]> } = {
-  enabled: { item: enabledItem, parse: parseEnabled, onChange: 'switch' },
-  disabledSites: { item: disabledSitesItem, parse: parseSites, onChange: 'switch' },
-  markStyle: { item: markStyleItem, parse: parseMarkStyle, onChange: 'live' },
-  occurrences: { item: occurrencesItem, parse: parseOccurrences, onChange: 'restart' },
-  tooltipDelay: { item: tooltipDelayItem, parse: parseTooltipDelay, onChange: 'restart' },
-  showPictures: { item: showPicturesItem, parse: parseShowPictures, onChange: 'restart' },
+  /** Global on/off switch. */
+  enabled: { item: syncItem('enabled'), parse: parseEnabled, onChange: 'switch' },
+  /** Hostnames where the extension never runs (subdomains included). */
+  disabledSites: { item: syncItem('disabledSites'), parse: parseSites, onChange: 'switch' },
+  /** How marks look: dotted underline, soft background, or not shown (tooltips still work by keyboard). */
+  markStyle: { item: syncItem('markStyle'), parse: parseMarkStyle, onChange: 'live' },
+  /** Mark every occurrence of a term, or only the first on each page. */
+  occurrences: { item: syncItem('occurrences'), parse: parseOccurrences, onChange: 'restart' },
+  /** Milliseconds the pointer rests on a term before its card opens. */
+  tooltipDelay: { item: syncItem('tooltipDelay'), parse: parseTooltipDelay, onChange: 'restart' },
+  /** Show the entry's picture in the card, below the definition. */
+  showPictures: { item: syncItem('showPictures'), parse: parseShowPictures, onChange: 'restart' },
 };
 const KEYS = Object.keys(SETTINGS) as (keyof Settings)[];
 

@@ -2,15 +2,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { Options } from '../../components/Options';
-import {
-  disabledSitesItem,
-  enabledItem,
-  loadSettings,
-  markStyleItem,
-  occurrencesItem,
-  showPicturesItem,
-  tooltipDelayItem,
-} from '../../settings/items';
+import { loadSettings, SETTINGS } from '../../settings/items';
 import { DEFAULTS } from '../../settings/parse';
 import { useFakeTab } from './setup';
 
@@ -67,7 +59,7 @@ describe('Options', () => {
         enabled: false,
       }),
     );
-    expect(await markStyleItem.getValue()).toBe('background');
+    expect(await SETTINGS.markStyle.item.getValue()).toBe('background');
     expect(document.querySelector('.status')?.textContent).toBe('Saved.');
   });
 
@@ -76,17 +68,17 @@ describe('Options', () => {
     const pictures = screen.getByRole('switch', { name: 'Show pictures in explanations' }) as HTMLInputElement;
     await waitFor(() => expect(pictures.checked).toBe(true));
     fireEvent.click(pictures);
-    await waitFor(async () => expect(await showPicturesItem.getValue()).toBe(false));
+    await waitFor(async () => expect(await SETTINGS.showPictures.item.getValue()).toBe(false));
     expect((await loadSettings()).showPictures).toBe(false);
-    await showPicturesItem.setValue(true);
+    await SETTINGS.showPictures.item.setValue(true);
     await waitFor(() => expect(pictures.checked).toBe(true));
   });
 
   it('should show values changed elsewhere', async () => {
     await renderOptions();
-    await occurrencesItem.setValue('first');
-    await tooltipDelayItem.setValue(800);
-    await enabledItem.setValue(false);
+    await SETTINGS.occurrences.item.setValue('first');
+    await SETTINGS.tooltipDelay.item.setValue(800);
+    await SETTINGS.enabled.item.setValue(false);
     await waitFor(() =>
       expect((screen.getByRole('radio', { name: 'Only the first place on each page' }) as HTMLInputElement).checked).toBe(true),
     );
@@ -105,7 +97,7 @@ describe('Options', () => {
 
     fireEvent.input(input, { target: { value: 'https://WWW.Example.com/page' } });
     fireEvent.click(add);
-    await waitFor(async () => expect(await disabledSitesItem.getValue()).toEqual(['example.com']));
+    await waitFor(async () => expect(await SETTINGS.disabledSites.item.getValue()).toEqual(['example.com']));
     expect(input.value).toBe('');
     expect(screen.getByText('example.com')).toBeTruthy();
 
@@ -114,19 +106,19 @@ describe('Options', () => {
     expect(await screen.findByText('example.com is already in the list.')).toBeTruthy();
 
     fireEvent.click(screen.getByRole('button', { name: 'Remove example.com' }));
-    await waitFor(async () => expect(await disabledSitesItem.getValue()).toEqual([]));
+    await waitFor(async () => expect(await SETTINGS.disabledSites.item.getValue()).toEqual([]));
     await waitFor(() => expect(document.querySelector('.status')?.textContent).toBe('Removed example.com.'));
   });
 
   it('should say so when sync storage is full, keep the site list as stored and the typed site', async () => {
-    await disabledSitesItem.setValue(['example.org']);
+    await SETTINGS.disabledSites.item.setValue(['example.org']);
     await renderOptions();
     vi.spyOn(fakeBrowser.storage.sync, 'set').mockRejectedValue(new Error('QUOTA_BYTES quota exceeded'));
     const input = screen.getByRole('textbox', { name: 'Site to add' }) as HTMLInputElement;
     fireEvent.input(input, { target: { value: 'example.com' } });
     fireEvent.click(screen.getByRole('button', { name: 'Add site' }));
     expect((await screen.findByRole('alert')).textContent).toMatch(/sync storage is full, so this change was not saved/);
-    expect(await disabledSitesItem.getValue()).toEqual(['example.org']);
+    expect(await SETTINGS.disabledSites.item.getValue()).toEqual(['example.org']);
     await waitFor(() => expect(screen.queryByText('example.com')).toBeNull());
     // What the reader typed is kept, to try again.
     expect(input.value).toBe('example.com');
@@ -140,12 +132,12 @@ describe('Options', () => {
     fireEvent.click(pictures);
     expect((await screen.findByRole('alert')).textContent).toMatch(/could not be saved just now/);
     await waitFor(() => expect(pictures.getAttribute('aria-checked') ?? String(pictures.checked)).toBe('true'));
-    expect(await showPicturesItem.getValue()).toBe(true);
+    expect(await SETTINGS.showPictures.item.getValue()).toBe(true);
   });
 
   it('should reset everything to the defaults', async () => {
-    await markStyleItem.setValue('off');
-    await disabledSitesItem.setValue(['example.org']);
+    await SETTINGS.markStyle.item.setValue('off');
+    await SETTINGS.disabledSites.item.setValue(['example.org']);
     await renderOptions();
     await waitFor(() => expect((screen.getByRole('radio', { name: 'Not marked' }) as HTMLInputElement).checked).toBe(true));
     expect(screen.getByText('Terms are not marked, so they are not explained on hover.')).toBeTruthy();

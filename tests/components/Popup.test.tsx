@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing';
 import { REPLY_TIMEOUT_MS } from '../../messaging/ask-tab';
 import { Popup } from '../../components/Popup';
 import { CONDITIONS } from '../../glossary/terms';
-import { disabledSitesItem, enabledItem } from '../../settings/items';
+import { SETTINGS } from '../../settings/items';
 import { knownTermsItem } from '../../settings/my-terms';
 import { useFakeTab, type FakeTab } from './setup';
 
@@ -163,13 +163,13 @@ describe('Popup', () => {
     const site = (await screen.findByRole('switch', { name: 'Mark terms on example.com' })) as HTMLInputElement;
     await waitFor(() => expect(site.checked && !site.disabled).toBe(true));
     fireEvent.click(site);
-    await waitFor(async () => expect(await disabledSitesItem.getValue()).toEqual(['example.com']));
+    await waitFor(async () => expect(await SETTINGS.disabledSites.item.getValue()).toEqual(['example.com']));
     expect(site.checked).toBe(false);
     fireEvent.click(site);
-    await waitFor(async () => expect(await disabledSitesItem.getValue()).toEqual([]));
+    await waitFor(async () => expect(await SETTINGS.disabledSites.item.getValue()).toEqual([]));
     await waitFor(() => expect(everywhere.checked).toBe(true));
     fireEvent.click(everywhere);
-    await waitFor(async () => expect(await enabledItem.getValue()).toBe(false));
+    await waitFor(async () => expect(await SETTINGS.enabled.item.getValue()).toBe(false));
     // The site switch means nothing while everything is off.
     expect(site.disabled).toBe(true);
   });
@@ -182,14 +182,14 @@ describe('Popup', () => {
     fireEvent.click(site);
     expect((await screen.findByRole('alert')).textContent).toMatch(/sync storage is full/);
     await waitFor(() => expect(site.checked).toBe(true));
-    expect(await disabledSitesItem.getValue()).toEqual([]);
+    expect(await SETTINGS.disabledSites.item.getValue()).toEqual([]);
   });
 
   it('should follow a change made elsewhere (the options page) while open', async () => {
     renderPopup();
     const site = (await screen.findByRole('switch', { name: 'Mark terms on example.com' })) as HTMLInputElement;
     await waitFor(() => expect(site.checked).toBe(true));
-    await disabledSitesItem.setValue(['example.com']);
+    await SETTINGS.disabledSites.item.setValue(['example.com']);
     await waitFor(() => expect(site.checked).toBe(false));
   });
 });

@@ -21,7 +21,9 @@ import {
   tooltipFacts,
   tooltipShown,
   tooltipText,
+  tooltipVisible,
 } from './support/page-probes';
+import { steady, until } from './support/poll';
 import { serve, type StaticServer } from './support/server';
 import { openTab, type BrowserName, type Tab, type TabBrowser } from './support/tabs';
 import { traceLongTasks, type TracedTask } from './support/trace';
@@ -33,24 +35,27 @@ mkdirSync(SHOTS, { recursive: true });
 const BROWSER_NAMES: BrowserName[] = ['chromium', 'firefox'];
 const matcher = compileMatcher(TERMS);
 
-/** Response headers per fixture: the CSP pages get theirs from the server, as a real site would. */
-const HEADERS: Record<string, Record<string, string>> = {
-  'csp.html': { 'content-security-policy': "default-src 'none'" },
-  'csp-trusted-types.html': { 'content-security-policy': "require-trusted-types-for 'script'; trusted-types 'none'" },
+/** The strict policies `csp.html` is served with (`?policy=`), from the server as a real site sends them. */
+const POLICIES: Record<string, string> = {
+  // No page script, style sheet, font or image may load.
+  'default-src-none': "default-src 'none'",
+  // Any string assigned to innerHTML and similar sinks throws (as on Google's sites).
+  'trusted-types': "require-trusted-types-for 'script'; trusted-types 'none'",
 };
-const headersFor = (file: string): Record<string, string> => HEADERS[path.basename(file)] ?? {};
+const headersFor = (file: string, query: URLSearchParams): Record<string, string> => {
+  const policy = path.basename(file) === 'csp.html' ? POLICIES[query.get('policy') ?? ''] : undefined;
+  return policy ? { 'content-security-policy': policy } : {};
+};
 
+/** For the spans the tests measure over (an app's ticks, a quiet page): never to wait for a state. */
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-/** Polls a page function until it returns something truthy. */
-async function poll<A>(tab: Tab, fn: (arg: A) => unknown, arg: A, timeoutMs = 10_000): Promise<boolean> {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    if (await tab.evaluate(fn as (arg: A) => boolean, arg)) return true;
-    await sleep(100);
-  }
-  return false;
-}
+/** Whether a page function returns something truthy within `timeoutMs`. */
+const poll = <A>(tab: Tab, fn: (arg: A) => unknown, arg: A, timeoutMs = 10_000): Promise<boolean> =>
+  until(() => tab.evaluate(fn as (arg: A) => unknown, arg), Boolean, fn.name || 'a page state', { timeoutMs }).then(
+    () => true,
+    () => false,
+  );
 
 const settle = (tab: Tab, opts?: Parameters<typeof waitForMarksToSettle>[2]) =>
   waitForMarksToSettle((fn, arg) => tab.evaluate(fn, arg), HIGHLIGHT_PREFIX, opts);
@@ -129,7 +134,7 @@ describe.each(BROWSER_NAMES)('hostile pages in %s', (name) => {
 
       // Then stop the app: once our rescans catch up, the marks are exactly the current text's terms.
       await tab.evaluate(() => (window as unknown as { app: { pause(): void } }).app.pause(), null);
-      await sleep(600);
+      await steady(() => tab.evaluate(marksWithin, { prefix: HIGHLIGHT_PREFIX, selector: 'body' }), { timeoutMs: 5000 });
       const texts = await tab.evaluate(
         () => ({
           live: document.getElementById('live')!.textContent ?? '',
@@ -157,7 +162,8 @@ describe.each(BROWSER_NAMES)('hostile pages in %s', (name) => {
     });
   });
 
-  describe.each(['csp.html', 'csp-trusted-types.html'])('(b) a page served with a strict policy: %s', (file) => {
+  describe.each(Object.keys(POLICIES))('(b) a page served with a strict policy: %s', (policy) => {
+    const file = `csp.html?policy=${policy}`;
     it('should mark terms and show a styled tooltip on hover', async () => {
       tab.errors.length = 0;
       await tab.goto(server.url(`hostile/${file}`));
@@ -171,9 +177,10 @@ describe.each(BROWSER_NAMES)('hostile pages in %s', (name) => {
       await tab.mouseMove(at!.x - 40, at!.y + 60);
       await tab.mouseMove(at!.x, at!.y);
       expect(await poll(tab, tooltipShown, HOST), 'tooltip shown').toBe(true);
-      await sleep(400); // let the fade-in finish before the screenshot
+      // Faded in fully before the screenshot.
+      expect(await poll(tab, tooltipVisible, HOST), 'tooltip faded in').toBe(true);
       const facts = await tab.evaluate(tooltipFacts, HOST);
-      await tab.screenshot(path.join(SHOTS, `hostile-${file.replace('.html', '')}-${name}.png`));
+      await tab.screenshot(path.join(SHOTS, `hostile-csp-${policy}-${name}.png`));
       expect(facts!.background).not.toBe('rgba(0, 0, 0, 0)');
       expect(facts!.topElementIsHost).toBe(true);
       // The browser itself reports the policy blocking its favicon request (Firefox): only errors
@@ -415,14 +422,13 @@ describe.each(BROWSER_NAMES)('hostile page sizes in %s', (name) => {
     tab.world?.consoleErrors.splice(0);
     const body = async (): Promise<{ marks: number; settled: boolean }> => {
       await tab.goto(server.url(`hostile/${c.fixture}`), 90_000);
-      if (c.growing) {
-        const end = Date.now() + 60_000;
-        while (
-          Date.now() < end &&
-          !(await tab.evaluate(() => (window as unknown as { __hgFixture: { done: boolean } }).__hgFixture.done, null))
-        )
-          await sleep(250);
-      }
+      if (c.growing)
+        await until(
+          () => tab.evaluate(() => (window as unknown as { __hgFixture: { done: boolean } }).__hgFixture.done, null),
+          Boolean,
+          `${c.fixture} done growing`,
+          { timeoutMs: 60_000, everyMs: 250 },
+        );
       if (!extension) {
         await sleep(1500);
         return { marks: -1, settled: true };

@@ -1,18 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import {
-  disabledSitesItem,
-  enabledItem,
-  loadSettings,
-  needsRestart,
-  markStyleItem,
-  occurrencesItem,
-  resetSettings,
-  SETTINGS,
-  showPicturesItem,
-  tooltipDelayItem,
-  watchSettings,
-} from '../../settings/items';
+import { loadSettings, needsRestart, resetSettings, SETTINGS, watchSettings } from '../../settings/items';
 import { DEFAULTS, type Settings } from '../../settings/parse';
 
 // What another version, a hand edit or a bug may have left in sync storage (keys without "sync:").
@@ -85,12 +73,12 @@ describe('stored settings', () => {
   });
 
   it('should read back what was written', async () => {
-    await enabledItem.setValue(false);
-    await disabledSitesItem.setValue(['example.org']);
-    await markStyleItem.setValue('background');
-    await occurrencesItem.setValue('first');
-    await tooltipDelayItem.setValue(1200);
-    await showPicturesItem.setValue(false);
+    await SETTINGS.enabled.item.setValue(false);
+    await SETTINGS.disabledSites.item.setValue(['example.org']);
+    await SETTINGS.markStyle.item.setValue('background');
+    await SETTINGS.occurrences.item.setValue('first');
+    await SETTINGS.tooltipDelay.item.setValue(1200);
+    await SETTINGS.showPictures.item.setValue(false);
     expect(await loadSettings()).toEqual({
       enabled: false,
       disabledSites: ['example.org'],
@@ -102,8 +90,8 @@ describe('stored settings', () => {
   });
 
   it('should go back to the defaults on reset', async () => {
-    await markStyleItem.setValue('off');
-    await disabledSitesItem.setValue(['example.org']);
+    await SETTINGS.markStyle.item.setValue('off');
+    await SETTINGS.disabledSites.item.setValue(['example.org']);
     await resetSettings();
     expect(await loadSettings()).toEqual(DEFAULTS);
   });
@@ -112,7 +100,7 @@ describe('stored settings', () => {
     const seen: Settings[] = [];
     const stop = watchSettings((s) => seen.push(s));
     await fakeBrowser.storage.sync.set({ markStyle: 42 });
-    await markStyleItem.setValue('background');
+    await SETTINGS.markStyle.item.setValue('background');
     await vi.waitFor(() => expect(seen.at(-1)?.markStyle).toBe('background'));
     expect(seen.every((s) => ['underline', 'background', 'off'].includes(s.markStyle))).toBe(true);
     stop();

@@ -1,15 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULTS,
-  isSiteDisabled,
-  normalizeSite,
-  parseEnabled,
-  parseMarkStyle,
-  parseOccurrences,
-  parseShowPictures,
-  parseSites,
-  parseTooltipDelay,
-} from '../../settings/parse';
+import * as settings from '../../settings/parse';
 
 const JUNK: unknown[] = [undefined, null, '', 'garbage', 0, -1, 1e308, Number.NaN, {}, [], [1, 2], true, Symbol('x'), () => 1];
 
@@ -17,32 +7,32 @@ describe('parse', () => {
   it.each(JUNK.map((v) => [String(typeof v === 'symbol' ? 'symbol' : (JSON.stringify(v) ?? typeof v)), v]))(
     'should never throw and return a valid value for %s',
     (_name, v) => {
-      expect([true, false]).toContain(parseEnabled(v));
-      expect([true, false]).toContain(parseShowPictures(v));
-      expect(['underline', 'background', 'off']).toContain(parseMarkStyle(v));
-      expect(['all', 'first']).toContain(parseOccurrences(v));
-      const delay = parseTooltipDelay(v);
+      expect([true, false]).toContain(settings.parseEnabled(v));
+      expect([true, false]).toContain(settings.parseShowPictures(v));
+      expect(['underline', 'background', 'off']).toContain(settings.parseMarkStyle(v));
+      expect(['all', 'first']).toContain(settings.parseOccurrences(v));
+      const delay = settings.parseTooltipDelay(v);
       expect(delay >= 0 && delay <= 2000).toBe(true);
-      expect(Array.isArray(parseSites(v))).toBe(true);
+      expect(Array.isArray(settings.parseSites(v))).toBe(true);
     },
   );
 
   it.each([
     [true, true],
     [false, false],
-    ['false', DEFAULTS.enabled],
-    [1, DEFAULTS.enabled],
+    ['false', settings.DEFAULTS.enabled],
+    [1, settings.DEFAULTS.enabled],
   ])('should read enabled %j as %j', (v, out) => {
-    expect(parseEnabled(v)).toBe(out);
+    expect(settings.parseEnabled(v)).toBe(out);
   });
 
   it.each([
     [true, true],
     [false, false],
-    ['false', DEFAULTS.showPictures],
-    [0, DEFAULTS.showPictures],
+    ['false', settings.DEFAULTS.showPictures],
+    [0, settings.DEFAULTS.showPictures],
   ])('should read showPictures %j as %j', (v, out) => {
-    expect(parseShowPictures(v)).toBe(out);
+    expect(settings.parseShowPictures(v)).toBe(out);
   });
 
   it.each([
@@ -58,7 +48,7 @@ describe('parse', () => {
     ['ex ample.com', undefined],
     ['🦴.com', 'xn--hu9h.com'],
   ])('should normalise the site %j to %j', (input, out) => {
-    expect(normalizeSite(input)).toBe(out);
+    expect(settings.normalizeSite(input)).toBe(out);
   });
 
   it.each([
@@ -69,6 +59,6 @@ describe('parse', () => {
     ['example.com', ['news.example.com'], false],
     ['example.com', [], false],
   ])('should say whether %s is off with list %j: %s', (host, sites, off) => {
-    expect(isSiteDisabled(host, sites)).toBe(off);
+    expect(settings.isSiteDisabled(host, sites)).toBe(off);
   });
 });

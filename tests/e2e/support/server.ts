@@ -19,12 +19,12 @@ const TYPES: Record<string, string> = {
 };
 
 /**
- * Serves folders on 127.0.0.1: `/<mount>/<file>` from each mount. Extra headers per file name
+ * Serves folders on 127.0.0.1: `/<mount>/<file>` from each mount. Extra headers per file and query
  * (e.g. a strict CSP) come from `headers`.
  */
 export async function serve(
   mounts: Record<string, string>,
-  headers: (file: string) => Record<string, string> = () => ({}),
+  headers: (file: string, query: URLSearchParams) => Record<string, string> = () => ({}),
 ): Promise<StaticServer> {
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -35,7 +35,10 @@ export async function serve(
       res.writeHead(404).end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', ...headers(file) });
+    res.writeHead(200, {
+      'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+      ...headers(file, url.searchParams),
+    });
     createReadStream(file).pipe(res);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
