@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { MarkIndex } from '../../content/marks';
 import { textRuns } from '../../content/scan';
+import { setBody } from '../support/dom';
 
 const setup = (
   html: string,
 ): { index: MarkIndex; highlight: Highlight; run: ReturnType<typeof textRuns> extends Generator<infer R> ? R : never } => {
-  // eslint-disable-next-line no-restricted-properties
-  document.body.innerHTML = html;
+  setBody(html);
   const highlight = new Highlight();
   const [run] = [...textRuns(document.body)];
   return { index: new MarkIndex(highlight), highlight, run: run! };
@@ -62,8 +62,7 @@ describe('MarkIndex with known terms', () => {
   afterEach(() => document.body.replaceChildren());
   const now = { frame: (fn: () => void) => fn(), gapMs: 0 };
   const setupNow = (html: string) => {
-    // eslint-disable-next-line no-restricted-properties
-    document.body.innerHTML = html;
+    setBody(html);
     const highlight = new Highlight();
     const [run] = [...textRuns(document.body)];
     return { index: new MarkIndex(highlight, now), highlight, run: run! };

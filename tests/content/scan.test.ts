@@ -1,13 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { isInsideSkipped, textRuns } from '../../content/scan';
+import { setBody } from '../support/dom';
 
-const body = (html: string): HTMLElement => {
-  // Test fixtures are literal markup written here, not data.
-  // eslint-disable-next-line no-restricted-properties
-  document.body.innerHTML = html;
-  return document.body;
-};
-const runs = (html: string): string[] => [...textRuns(body(html))].map((r) => r.text.trim()).filter(Boolean);
+const runs = (html: string): string[] => [...textRuns(setBody(html))].map((r) => r.text.trim()).filter(Boolean);
 
 describe('textRuns', () => {
   afterEach(() => {
@@ -52,24 +47,24 @@ describe('textRuns', () => {
   });
 
   it('should record where each node starts in the run', () => {
-    const [run] = [...textRuns(body('<p>ab<b>cd</b>ef</p>'))];
+    const [run] = [...textRuns(setBody('<p>ab<b>cd</b>ef</p>'))];
     expect(run!.starts).toEqual([0, 2, 4]);
     expect(run!.nodes.map((n) => n.data)).toEqual(['ab', 'cd', 'ef']);
   });
 
   it('should read a text node given as the root (a walker never returns its root)', () => {
-    const p = body('<p>vertebral fracture</p>').querySelector('p')!;
+    const p = setBody('<p>vertebral fracture</p>').querySelector('p')!;
     expect([...textRuns(p.firstChild!)].map((r) => r.text)).toEqual(['vertebral fracture']);
   });
 
   it('should skip an excluded subtree (already scanned)', () => {
-    const root = body('<p>one</p><div id="x"><p>two</p></div><p>three</p>');
+    const root = setBody('<p>one</p><div id="x"><p>two</p></div><p>three</p>');
     const texts = [...textRuns(root, root.querySelector('#x')!)].map((r) => r.text);
     expect(texts).toEqual(['one', 'three']);
   });
 
   it('should hand open shadow roots to the caller', () => {
-    const root = body('<div id="host"></div>');
+    const root = setBody('<div id="host"></div>');
     const shadow = root.querySelector('#host')!.attachShadow({ mode: 'open' });
     shadow.append(document.createTextNode('inside'));
     const found: ShadowRoot[] = [];
@@ -103,7 +98,7 @@ describe('textRuns on extreme pages', () => {
 
 describe('isInsideSkipped', () => {
   it('should see a skipped ancestor', () => {
-    const root = body('<div contenteditable="true"><p id="p">x</p></div><p id="q">y</p>');
+    const root = setBody('<div contenteditable="true"><p id="p">x</p></div><p id="q">y</p>');
     expect(isInsideSkipped(root.querySelector('#p')!)).toBe(true);
     expect(isInsideSkipped(root.querySelector('#q')!.firstChild!)).toBe(false);
   });

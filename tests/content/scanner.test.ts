@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createScanner, HEALTH_PAGE_THRESHOLD, type Scanner } from '../../content/scanner';
 import { compileMatcher } from '../../glossary/matcher';
 import { matchable as t } from '../support/terms';
+import { setBody } from '../support/dom';
 
 const TERMS = [
   t('osteoporosis', 'osteoporosis'),
@@ -10,12 +11,6 @@ const TERMS = [
   { ...t('disc', 'disc', ['discs']), ambiguousForms: [{ form: 'disc', cues: ['slipped', '#vertebra'] }] },
 ];
 const matcher = compileMatcher(TERMS);
-
-const setBody = (html: string): HTMLElement => {
-  // eslint-disable-next-line no-restricted-properties
-  document.body.innerHTML = html;
-  return document.body;
-};
 
 describe('createScanner', () => {
   let controller: AbortController;
