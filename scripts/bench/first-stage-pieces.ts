@@ -9,6 +9,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { serve } from '../../tests/e2e/support/server';
+import { buildPrecheck } from '../../glossary/precheck';
+import { TERMS } from '../../glossary/terms';
+import { marksAlone } from '../glossary-trie-plugin';
 import { ROOT } from './harness';
 import { fmt, launch, load, log, median, noopExtension, pages } from './page-load';
 
@@ -19,6 +22,23 @@ const OUT = option('out') ?? path.join(ROOT, 'docs/first-stage-pieces.md');
 const DEFAULT_PAGES = /^(ars-1|bbc-1|heise|medium-1|nytimes-3|rtl-1|wapo-2|wikipedia)$/;
 
 const firstStage = readFileSync(path.join(ROOT, '.output/chrome-mv3/first-stage.js'), 'utf8');
+/** With --old=FILE: an earlier build's first-stage.js, side by side with this one. */
+const OLD = option('old');
+/** The precheck's work step by step, each piece one step more than the last (--split). */
+const SPLIT = args.includes('--split');
+const DATA = JSON.stringify(JSON.stringify(buildPrecheck(TERMS, marksAlone)));
+const PREP = `const d = JSON.parse(${DATA}); const words = d.words.split('|'), prefixes = d.prefixes.split('|'), phrases = d.phrases;
+const has = Set.prototype.has; const text = document.body.innerText;`;
+const STEPS: Record<string, string> = {
+  'precheck data parsed + innerText': `${PREP} void words; void prefixes; void phrases;`,
+  '+ toLowerCase': `${PREP} void text.toLowerCase().length;`,
+  '+ split': `${PREP} void text.toLowerCase().split(/[^a-z0-9]+/).length;`,
+  '+ new Set(tokens)': `${PREP} void new Set(text.toLowerCase().split(/[^a-z0-9]+/)).size;`,
+  '+ 407 word lookups, for loop (old)': `${PREP} const seen = new Set(text.toLowerCase().split(/[^a-z0-9]+/)); let n = 0; for (const w of words) if (seen.has(w)) n++; document.documentElement.dataset.n = n;`,
+  '+ 407 word lookups, words.some(has, seen) (new)': `${PREP} const seen = new Set(text.toLowerCase().split(/[^a-z0-9]+/)); document.documentElement.dataset.n = words.some(has, seen);`,
+  '+ words and 378 prefixes, for loops (old, no phrases)': `${PREP} const seen = new Set(text.toLowerCase().split(/[^a-z0-9]+/)); let n = 0; for (const w of words) if (seen.has(w)) n++; for (const w of prefixes) if (seen.has(w)) n++; document.documentElement.dataset.n = n;`,
+  '+ words.some and prefixes.filter (new, no phrases)': `${PREP} const seen = new Set(text.toLowerCase().split(/[^a-z0-9]+/)); document.documentElement.dataset.n = words.some(has, seen) + prefixes.filter(has, seen).length;`,
+};
 /** Each piece as the script of its own extension. */
 const PIECES: Record<string, string> = {
   'nothing (the floor)': 'void 0;',
@@ -29,7 +49,9 @@ const PIECES: Record<string, string> = {
   'a MutationObserver on the body':
     'new MutationObserver(() => undefined).observe(document.body, { childList: true, subtree: true, characterData: true });',
   'first-stage.js parsed, not run': `if (globalThis.__neverSet) {\n${firstStage}\n}`,
+  ...(SPLIT ? STEPS : {}),
   'the whole first stage (first-stage.js)': firstStage,
+  ...(OLD ? { 'old first stage (--old)': readFileSync(OLD, 'utf8') } : {}),
 };
 
 async function main(): Promise<void> {
@@ -42,6 +64,9 @@ async function main(): Promise<void> {
     log('(no real pages in ../shared/pages: nothing to measure)');
     return server.close();
   }
+  // --pieces=REGEX: only the pieces whose names match (with the baseline).
+  const only = option('pieces') ? new RegExp(option('pieces')!) : undefined;
+  for (const n of Object.keys(PIECES)) if (only && !only.test(n)) delete PIECES[n];
   const names = ['none', ...Object.keys(PIECES)];
   const ctxs = new Map<string, BrowserContext>([['none', await launch(undefined)]]);
   for (const [name, code] of Object.entries(PIECES)) ctxs.set(name, await launch(noopExtension(code)));
