@@ -1,7 +1,7 @@
 // "Never break a page": pages written to be hard on a content script (tests/fixtures/hostile/).
 // Behaviour in Chromium and Firefox; cost (long tasks, heap) measured in Chromium, where the
 // DevTools protocol can trace the renderer.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileMatcher } from '../../glossary/matcher';
@@ -24,14 +24,13 @@ import {
   tooltipVisible,
 } from './support/page-probes';
 import { steady, until } from './support/poll';
+import { SHOTS } from './support/paths';
 import { serve, type StaticServer } from './support/server';
 import { openTab, type BrowserName, type Tab, type TabBrowser } from './support/tabs';
 import { traceLongTasks, type TracedTask } from './support/trace';
 import { waitForMarksToSettle } from './support/wait-scan';
 
 const FIXTURES = path.resolve('tests/fixtures/hostile');
-const SHOTS = path.resolve('test-results/screenshots');
-mkdirSync(SHOTS, { recursive: true });
 const BROWSER_NAMES: BrowserName[] = ['chromium', 'firefox'];
 const matcher = compileMatcher(TERMS);
 

@@ -2,12 +2,11 @@
 // a typo, deep links, settings surviving a reload, axe-core with zero violations in light and dark,
 // and screenshots for review and the store. Run after `npm run build`.
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, WCAG_AA } from './support/axe';
 import { launchChromium, launchFirefox, type TestPage } from './support/browsers';
 import { HIGHLIGHT_PREFIX, highlightSize, HOST, tooltipShown } from './support/page-probes';
-import { FIXTURES, SHOTS } from './support/paths';
+import { FIXTURES, shot } from './support/paths';
 import { serve, type StaticServer } from './support/server';
 
 /** WCAG 2.1 A and AA plus axe's best practices (landmarks, heading order, one h1). */
@@ -39,8 +38,6 @@ async function firefox(dark: boolean): Promise<UiBrowser> {
 }
 
 const LAUNCH = { chromium, firefox } as const;
-
-const shot = (name: string): string => path.join(SHOTS, `${name}.png`);
 
 /** Whether the page has any marked term (under whichever highlight name the mark style uses). Runs in the page. */
 function hasMarks(prefix: string): boolean {

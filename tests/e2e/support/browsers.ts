@@ -87,7 +87,7 @@ export async function launchChromium(o: Pick<ChromiumOptions, 'backForwardCache'
 }
 
 /** What Playwright's and Puppeteer's pages share, as far as the tests use them. */
-export interface DriverPage {
+interface DriverPage {
   on(event: 'pageerror' | 'request', listener: (x: never) => void): unknown;
   goto(url: string, options: { waitUntil: 'load'; timeout?: number }): Promise<unknown>;
   evaluate(fn: never, arg: unknown): Promise<unknown>;
@@ -100,7 +100,7 @@ export interface DriverPage {
 }
 
 /** The part of a TestPage that is the same in both drivers. */
-export function basePage(page: DriverPage) {
+function basePage(page: DriverPage) {
   const errors: string[] = [];
   const requests: string[] = [];
   page.on('pageerror', (e: unknown) => errors.push(String(e)));
@@ -179,17 +179,7 @@ export function wrapPuppeteer(page: PpPage): TestPage {
   return {
     ...basePage(page as unknown as DriverPage),
     open: (url, selector) => openInFirefox(page, url, selector),
-    async reload(selector) {
-      await page.evaluate(() => {
-        (window as unknown as { hgOld?: boolean }).hgOld = true;
-        location.reload();
-      });
-      await pollPage(
-        page,
-        (sel) => !(window as unknown as { hgOld?: boolean }).hgOld && document.querySelector(sel) !== null,
-        selector,
-      );
-    },
+    reload: (selector) => swapDocument(page, () => page.evaluate(() => location.reload()), selector),
     type: (selector, text) => page.type(selector, text),
     // A source string is evaluated by WebDriver BiDi itself; eval() in the page is refused by
     // Firefox 140 under an extension page's CSP.
@@ -227,20 +217,27 @@ export async function pollPage<A>(page: PpPage, fn: (arg: A) => boolean, arg: A,
 
 /**
  * Opens a URL in a Firefox tab and waits for `selector` in the new document. Awaiting goto on
- * moz-extension:// times out although the page loads (see recipes), and the old document may have
- * the same URL and selector: it is marked first, then an unmarked one is waited for.
+ * moz-extension:// times out although the page loads (see recipes).
  */
-export async function openInFirefox(page: PpPage, url: string, selector: string): Promise<void> {
+function openInFirefox(page: PpPage, url: string, selector: string): Promise<void> {
+  return swapDocument(page, () => void page.goto(url).catch(() => undefined), selector, url);
+}
+
+/**
+ * Runs `navigate` and waits for the next document (at `url`, when given) to hold `selector`. The old
+ * document may have the same URL and selector: it is marked first, then an unmarked one is waited for.
+ */
+async function swapDocument(page: PpPage, navigate: () => unknown, selector: string, url?: string): Promise<void> {
   await page.evaluate(() => ((window as unknown as { hgOld?: boolean }).hgOld = true)).catch(() => undefined);
-  void page.goto(url).catch(() => undefined);
+  await navigate();
   await pollPage(
     page,
     ({ u, s }) =>
       !(window as unknown as { hgOld?: boolean }).hgOld &&
-      location.href === u &&
+      (u === null || location.href === u) &&
       document.readyState !== 'loading' &&
       document.querySelector(s) !== null,
-    { u: url, s: selector },
+    { u: url ?? null, s: selector },
   );
 }
 
