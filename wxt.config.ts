@@ -30,7 +30,10 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'contextMenus'],
+    // activeTab and scripting: the popup, the commands and the menu ask a page through executeScript
+    // in the tab the user acted on, so a page without terms needs no message listener
+    // (messaging/ask-tab.ts). Neither shows a warning at install.
+    permissions: ['storage', 'contextMenus', 'scripting', 'activeTab'],
     // The first stage and the marks' styles (entrypoints/first-stage.ts, entrypoints/marks.css):
     // declared here, as WXT's content-script wrapper would add the polyfill to every page.
     content_scripts: [

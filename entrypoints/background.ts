@@ -4,12 +4,12 @@ import { SETTINGS } from '../settings/items';
 import { isSiteDisabled, normalizeSite, parseSites } from '../settings/parse';
 import { toggleSite } from '../settings/sites';
 import { glossaryUrl } from '../components/links';
-import { activeTab, askTab, EXPLAIN_TIMEOUT_MS } from '../messaging/ask-tab';
+import { activeTab, askTab, EXPLAIN_TIMEOUT_MS, type AskOptions } from '../messaging/ask-tab';
 import { EXPLAIN_MENU_ID as MENU_ID, type ContentRequest, type ExplainReply, type TermsReply } from '../messaging/protocol';
 
-/** Sends a request to a tab's content script; undefined when the tab has none (e.g. a browser page). */
-const ask = async <R>(tabId: number, req: ContentRequest, timeoutMs?: number): Promise<R | undefined> =>
-  (await askTab(tabId, req, timeoutMs)) as R | undefined;
+/** Asks a tab's content script; the answers, the top frame's first (none on e.g. a browser page). */
+const ask = async <R>(tabId: number, req: ContentRequest, options?: AskOptions): Promise<Partial<R>[]> =>
+  (await askTab(tabId, req, options)) as Partial<R>[];
 
 export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => {
@@ -22,12 +22,16 @@ export default defineBackground(() => {
 
   browser.contextMenus.onClicked.addListener(async (info, tab) => {
     if (info.menuItemId !== MENU_ID || !info.selectionText) return;
-    const reply =
+    const replies =
       tab?.id === undefined
-        ? undefined
-        : await ask<ExplainReply>(tab.id, { type: 'hg:explain', text: info.selectionText }, EXPLAIN_TIMEOUT_MS);
+        ? []
+        : await ask<ExplainReply>(
+            tab.id,
+            { type: 'hg:explain', text: info.selectionText },
+            { timeoutMs: EXPLAIN_TIMEOUT_MS, frameId: info.frameId },
+          );
     // No glossary term in the selection (or no content script there): search the glossary for it.
-    if (!reply?.termId) {
+    if (!replies.some((r) => r.termId)) {
       await browser.tabs.create({ url: glossaryUrl({ query: info.selectionText.slice(0, 200) }) });
     }
   });
@@ -46,8 +50,8 @@ export default defineBackground(() => {
  * (no tab permission needed), and its storage watcher then stops or starts the marks.
  */
 async function toggleSiteOf(tabId: number): Promise<void> {
-  const reply = await ask<TermsReply>(tabId, { type: 'hg:terms' });
-  const site = normalizeSite(reply?.hostname ?? '');
+  const [reply] = await ask<TermsReply>(tabId, { type: 'hg:terms' });
+  const site = normalizeSite(typeof reply?.hostname === 'string' ? reply.hostname : '');
   if (!site) return;
   const sites = parseSites(await SETTINGS.disabledSites.item.getValue());
   await SETTINGS.disabledSites.item.setValue(toggleSite(sites, site, isSiteDisabled(site, sites)));

@@ -9,11 +9,11 @@ import { loadEngine } from '../content/load-engine';
 // nor WXT's context: a page with no term pays for nothing else (docs/performance.md).
 export default defineUnlistedScript(() => {
   const why = whyNotMarked(document);
-  // Only the top document says why: the popup asks every frame and takes the first answer.
+  // Only the top document says why: the popup takes the site and the reason from the top frame.
   if (why === 'frame' || (why && window !== window.top)) return;
   if (why) return answerUnsupported(extensionRuntime(), why, location.hostname);
   runOnPage(document, new AbortController().signal, {
-    runtime: extensionRuntime(),
+    runtime: extensionRuntime,
     startEngine: async (doc, signal) => {
       const s = (await loadEngine()).startSession(doc, signal);
       await s.ready;

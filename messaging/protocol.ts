@@ -1,6 +1,8 @@
 /**
- * Messages the popup and background send to the content script of a tab (browser.tabs.sendMessage),
- * and what it answers. Both sides import them.
+ * Requests the popup and background make of the content script in a tab's frames, and what it
+ * answers. Both sides import them. They travel by `scripting.executeScript` (ask-tab.ts), not by
+ * runtime messages: a page needs no message listener, whose first touch of `chrome.runtime` cost
+ * every page about 1 ms of script (docs/performance.md).
  */
 export type ContentRequest =
   /** Terms marked on this page: id -> count, in first-seen order. */
@@ -9,6 +11,23 @@ export type ContentRequest =
   | { type: 'hg:jump'; termId?: string; direction: 1 | -1 }
   /** Show the card for a glossary term in the current selection (context menu). */
   | { type: 'hg:explain'; text: string };
+
+/**
+ * The name under which the content script leaves its answering function on the global object of
+ * its isolated world, where the extension's own injected function finds it. Pages cannot see that
+ * world, so no page can call it or learn that it is there.
+ */
+export const CONTENT_ANSWER = '__healthGlossaryAnswer';
+
+/** What the content script leaves under CONTENT_ANSWER. */
+export type ContentAnswer = (request: ContentRequest) => Promise<ContentReply | undefined>;
+export type ContentReply = TermsReply | JumpReply | ExplainReply;
+
+/** Whether `value` is one of the requests above (what an answerer accepts). */
+export const isContentRequest = (value: unknown): value is ContentRequest => {
+  const type = (value as { type?: unknown } | null | undefined)?.type;
+  return type === 'hg:terms' || type === 'hg:jump' || type === 'hg:explain';
+};
 
 /** The context menu's "Explain" entry (the background creates it; tests click it). */
 export const EXPLAIN_MENU_ID = 'health-glossary-explain';

@@ -1,6 +1,6 @@
 /**
  * Where the first stage's script time goes: `npx tsx scripts/bench/first-stage-pieces.ts [--runs=3]
- * [--pages=REGEX] [--out=FILE]` (after `npm run build`). Each piece of the first stage runs alone as
+ * [--pages=REGEX] [--out=FILE] [--old=FILE] [--split] [--pieces=REGEX] [--extra=FILE.json]` (after `npm run build`). Each piece of the first stage runs alone as
  * the content script of an otherwise empty extension (same matches and frames as ours), side by side
  * with no extension and with the whole built first stage, in one run of Debian's Chromium, with the
  * page-load benchmark's method (page-load.ts). Without --pages, 8 real pages of different sizes.
@@ -52,6 +52,8 @@ const PIECES: Record<string, string> = {
   ...(SPLIT ? STEPS : {}),
   'the whole first stage (first-stage.js)': firstStage,
   ...(OLD ? { 'old first stage (--old)': readFileSync(OLD, 'utf8') } : {}),
+  // --extra=FILE: a JSON object of more pieces, name to script (an experiment, side by side).
+  ...(option('extra') ? (JSON.parse(readFileSync(option('extra')!, 'utf8')) as Record<string, string>) : {}),
 };
 
 async function main(): Promise<void> {

@@ -110,6 +110,42 @@ describe('Popup', () => {
     );
   });
 
+  it('should count the terms of every frame, with the site from the top frame', async () => {
+    renderPopup({
+      url: undefined,
+      reply: (m) => (m.type === 'hg:terms' ? { counts: [['kyphosis', 1]], hostname: 'www.example.com' } : { found: false }),
+      frames: [
+        () => null,
+        (m) =>
+          m.type === 'hg:terms'
+            ? {
+                counts: [
+                  ['kyphosis', 2],
+                  ['osteoporosis', 1],
+                ],
+                hostname: 'reader.example.net',
+              }
+            : { found: true },
+      ],
+    });
+    expect(await screen.findByRole('switch', { name: /Mark terms on example\.com/ })).toBeTruthy();
+    fireEvent.click(screen.getByRole('tab', { name: 'On this page' }));
+    const kyphosis = await screen.findByRole('button', { name: /Kyphosis\s*3 times/ });
+    expect(screen.getByRole('button', { name: /Osteoporosis\s*once/ })).toBeTruthy();
+    fireEvent.click(kyphosis);
+    // The frame that holds it found it: the popup says it is shown.
+    await waitFor(() =>
+      expect(document.querySelector('.on-page [role="status"]')?.textContent).toBe('Showing “Kyphosis” on the page.'),
+    );
+  });
+
+  it('should ask by runtime message where the browser runs no script in the tab', async () => {
+    renderPopup({ ...articleWith([['kyphosis', 2]]), scriptsBlocked: true });
+    fireEvent.click(screen.getByRole('tab', { name: 'On this page' }));
+    expect(await screen.findByRole('button', { name: /Kyphosis\s*2 times/ })).toBeTruthy();
+    expect(fakeBrowser.tabs.sendMessage).toHaveBeenCalledWith(7, { type: 'hg:terms' }, undefined);
+  });
+
   it('should grey the words the reader knows, with counts and a way to mark them again', async () => {
     await knownTermsItem.setValue(['kyphosis']);
     renderPopup(

@@ -6,6 +6,10 @@ import { fakeBrowser } from 'wxt/testing';
 export interface FakeTab {
   url?: string;
   reply?: (message: { type: string; termId?: string }) => unknown;
+  /** The browser lets the extension run no script in the tab (Chromium without activeTab): runtime messages only. */
+  scriptsBlocked?: boolean;
+  /** The content script's answers in the tab's other frames. */
+  frames?: ((message: { type: string; termId?: string }) => unknown)[];
 }
 
 /** Resets the fake browser and stubs the tab APIs the popup uses, which the fake does not implement. */
@@ -17,6 +21,17 @@ export function useFakeTab(tab: () => FakeTab) {
     vi.spyOn(fakeBrowser.tabs, 'query').mockImplementation(async () => [
       { id: 7, index: 0, windowId: 1, url: tab().url, active: true, highlighted: true, pinned: false, incognito: false } as never,
     ]);
+    // The content script's answer in each frame, as executeScript returns it (top frame first).
+    vi.spyOn(fakeBrowser.scripting, 'executeScript').mockImplementation((async (injection: { args?: unknown[] }) => {
+      const message = injection.args?.[1] as { type: string };
+      const { reply, frames = [], scriptsBlocked } = tab();
+      if (scriptsBlocked) throw new Error('Cannot access contents of the page.');
+      sent.push(message);
+      if (!reply) return [{ frameId: 0, result: null }];
+      return Promise.all(
+        [reply, ...frames].map(async (answer, frameId) => ({ frameId, result: (await answer(message)) ?? null })),
+      );
+    }) as never);
     vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation((async (_id: number, message: { type: string }) => {
       sent.push(message);
       const reply = tab().reply;

@@ -2,15 +2,21 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { FirstStageRuntime, MessageListener } from '../../content/extension-api';
 import { answerUnsupported, runOnPage } from '../../content/first-stage';
 import type { PageSession } from '../../content/session';
+import { CONTENT_ANSWER, type ContentAnswer } from '../../messaging/protocol';
 
-/** A runtime that keeps its listeners, and sends a message the way a browser would. */
+/** A runtime the test can orphan, and how often the first stage read it. */
 function fakeRuntime() {
+  const state = { id: 'test-extension' as string | undefined, reads: 0 };
   const listeners = new Set<MessageListener>();
-  const runtime: FirstStageRuntime = {
-    id: 'test-extension',
+  // One live object, as the browser's: its id goes when the extension does.
+  const api: FirstStageRuntime = {
+    get id() {
+      return state.id;
+    },
     getURL: (p) => `ext://${p}`,
     onMessage: { addListener: (l) => void listeners.add(l), removeListener: (l) => void listeners.delete(l) },
   };
+  /** A runtime message, as a browser delivers it: the reply, and whether a listener kept the channel open. */
   const send = (msg: unknown): { kept: boolean; reply: Promise<unknown> } => {
     let kept = false;
     const reply = new Promise<unknown>((resolve) => {
@@ -18,8 +24,17 @@ function fakeRuntime() {
     });
     return { kept, reply };
   };
-  return { runtime, listeners, send };
+  const runtime = (): FirstStageRuntime => {
+    state.reads++;
+    return api;
+  };
+  return { runtime, state, listeners, send };
 }
+
+/** What the popup's executeScript finds in this isolated world (messaging/ask-tab.ts). */
+const slot = (): ContentAnswer | undefined =>
+  (globalThis as Record<string, unknown>)[CONTENT_ANSWER] as ContentAnswer | undefined;
+const ask = (req: unknown): Promise<unknown> => slot()!(req as never);
 
 const session = (counts: [string, number][]): PageSession => ({
   ready: Promise.resolve(),
@@ -28,38 +43,65 @@ const session = (counts: [string, number][]): PageSession => ({
   explain: () => 'kyphosis',
 });
 
-describe('runOnPage (the first stage)', () => {
-  afterEach(() => document.body.replaceChildren());
+afterEach(() => {
+  delete (globalThis as Record<string, unknown>)[CONTENT_ANSWER];
+  vi.useRealTimers();
+  document.body.replaceChildren();
+});
 
-  it('should answer "terms" at once with no counts and the hostname while the engine is not loaded', async () => {
-    const { runtime, send } = fakeRuntime();
+describe('runOnPage (the first stage)', () => {
+  it('should answer "terms" with no counts and the hostname, without touching the runtime or the engine', async () => {
+    const { runtime, state } = fakeRuntime();
     const startEngine = vi.fn(async () => session([['kyphosis', 2]]));
     runOnPage(document, new AbortController().signal, { runtime, startEngine, mayHold: () => false });
-    const { kept, reply } = send({ type: 'hg:terms' });
-    expect(kept).toBe(true);
-    expect(await reply).toEqual({ counts: [], hostname: document.location.hostname });
+    expect(state.reads).toBe(0);
+    expect(await ask({ type: 'hg:terms' })).toEqual({ counts: [], hostname: document.location.hostname });
     expect(startEngine).not.toHaveBeenCalled();
   });
 
   it('should start the engine once when the page may hold a term, and then answer from it', async () => {
-    const { runtime, send } = fakeRuntime();
+    const { runtime } = fakeRuntime();
     const startEngine = vi.fn(async () => session([['kyphosis', 2]]));
     document.body.append(Object.assign(document.createElement('p'), { textContent: 'kyphosis' }));
     runOnPage(document, new AbortController().signal, { runtime, startEngine, mayHold: (t) => t.includes('kyphosis') });
     await vi.waitFor(() => expect(startEngine).toHaveBeenCalledTimes(1));
-    await vi.waitFor(async () => expect(await send({ type: 'hg:terms' }).reply).toMatchObject({ counts: [['kyphosis', 2]] }));
-    expect(await send({ type: 'hg:jump', direction: 1 }).reply).toEqual({ found: true });
+    await vi.waitFor(async () => expect(await ask({ type: 'hg:terms' })).toMatchObject({ counts: [['kyphosis', 2]] }));
+    expect(await ask({ type: 'hg:jump', direction: 1 })).toEqual({ found: true });
   });
 
-  it('should leave messages that are not its own to other listeners', () => {
-    const { runtime, send } = fakeRuntime();
-    runOnPage(document, new AbortController().signal, { runtime, startEngine: vi.fn(), mayHold: () => false });
+  it('should listen for runtime messages only once the engine runs, with the same answers', async () => {
+    const { runtime, listeners, send } = fakeRuntime();
+    let wake!: () => void;
+    const woken = new Promise<void>((r) => (wake = r));
+    const startEngine = vi.fn(async () => {
+      await woken;
+      return session([['kyphosis', 2]]);
+    });
+    document.body.append(Object.assign(document.createElement('p'), { textContent: 'kyphosis' }));
+    const controller = new AbortController();
+    runOnPage(document, controller.signal, { runtime, startEngine, mayHold: (t) => t.includes('kyphosis') });
+    await vi.waitFor(() => expect(startEngine).toHaveBeenCalled());
+    expect(listeners.size).toBe(0);
+    wake();
+    await vi.waitFor(() => expect(listeners.size).toBe(1));
+    const { kept, reply } = send({ type: 'hg:terms' });
+    expect(kept).toBe(true);
+    expect(await reply).toMatchObject({ counts: [['kyphosis', 2]] });
     expect(send({ type: 'something-else' }).kept).toBe(false);
-    expect(send(undefined).kept).toBe(false);
+    controller.abort();
+    expect(listeners.size).toBe(0);
+  });
+
+  it('should answer nothing to requests that are not its own', async () => {
+    const { runtime, state } = fakeRuntime();
+    runOnPage(document, new AbortController().signal, { runtime, startEngine: vi.fn(), mayHold: () => false });
+    expect(state.reads).toBe(0);
+    expect(await ask({ type: 'something-else' })).toBeUndefined();
+    expect(await ask(undefined)).toBeUndefined();
   });
 
   it('should load the engine for "Explain" on a page without terms, and try again after a failed load', async () => {
-    const { runtime, send } = fakeRuntime();
+    const { runtime } = fakeRuntime();
     const startEngine = vi
       .fn<() => Promise<PageSession>>()
       .mockRejectedValueOnce(new Error('offline'))
@@ -68,32 +110,33 @@ describe('runOnPage (the first stage)', () => {
     document.body.append(p);
     document.getSelection()!.selectAllChildren(p);
     runOnPage(document, new AbortController().signal, { runtime, startEngine, mayHold: () => false });
-    expect(await send({ type: 'hg:explain', text: 'a word' }).reply).toBeUndefined();
-    expect(await send({ type: 'hg:explain', text: 'a word' }).reply).toEqual({ termId: 'kyphosis' });
+    expect(await ask({ type: 'hg:explain', text: 'a word' })).toBeUndefined();
+    expect(await ask({ type: 'hg:explain', text: 'a word' })).toEqual({ termId: 'kyphosis' });
     expect(startEngine).toHaveBeenCalledTimes(2);
   });
 
-  it('should remove its listener when its signal aborts', () => {
-    const { runtime, listeners } = fakeRuntime();
-    const controller = new AbortController();
-    runOnPage(document, controller.signal, { runtime, startEngine: vi.fn(), mayHold: () => false });
-    expect(listeners.size).toBe(1);
-    controller.abort();
-    expect(listeners.size).toBe(0);
+  it('should take its answer away when its signal aborts, and leave a newer one in place', () => {
+    const { runtime } = fakeRuntime();
+    const first = new AbortController();
+    runOnPage(document, first.signal, { runtime, startEngine: vi.fn(), mayHold: () => false });
+    expect(slot()).toBeTypeOf('function');
+    first.abort();
+    expect(slot()).toBeUndefined();
+    const second = new AbortController();
+    runOnPage(document, second.signal, { runtime, startEngine: vi.fn(), mayHold: () => false });
+    const newer = slot();
+    runOnPage(document, new AbortController().signal, { runtime, startEngine: vi.fn(), mayHold: () => false });
+    const newest = slot();
+    second.abort();
+    expect(newer).not.toBe(newest);
+    expect(slot()).toBe(newest);
   });
 });
 
 describe('runOnPage when its extension is gone (reloaded, updated, disabled or removed)', () => {
-  afterEach(() => {
-    vi.useRealTimers();
-    document.body.replaceChildren();
-  });
-
-  it('should stop its session and its listener soon after the runtime loses its id', async () => {
+  it('should stop its session, its answer and its listener soon after the runtime loses its id', async () => {
     vi.useFakeTimers();
-    const { runtime, listeners } = fakeRuntime();
-    let id: string | undefined = 'ext-id';
-    Object.defineProperty(runtime, 'id', { get: () => id });
+    const { runtime, state, listeners } = fakeRuntime();
     let sessionSignal: AbortSignal | undefined;
     const startEngine = vi.fn(async (_doc: Document, signal: AbortSignal) => {
       sessionSignal = signal;
@@ -104,32 +147,45 @@ describe('runOnPage when its extension is gone (reloaded, updated, disabled or r
     await vi.waitFor(() => expect(startEngine).toHaveBeenCalledTimes(1));
     await vi.advanceTimersByTimeAsync(5000);
     expect(sessionSignal?.aborted).toBe(false);
+    expect(slot()).toBeTypeOf('function');
     expect(listeners.size).toBe(1);
-    id = undefined;
+    state.id = undefined;
     await vi.advanceTimersByTimeAsync(1500);
     expect(sessionSignal?.aborted).toBe(true);
+    expect(slot()).toBeUndefined();
     expect(listeners.size).toBe(0);
     // Nothing is left ticking.
     expect(vi.getTimerCount()).toBe(0);
   });
 
   it('should not load the engine at all once the extension is gone', async () => {
-    const { runtime, listeners } = fakeRuntime();
-    Object.defineProperty(runtime, 'id', { get: () => undefined });
+    const { runtime, state } = fakeRuntime();
+    state.id = undefined;
     const startEngine = vi.fn(async () => session([]));
     document.body.append(Object.assign(document.createElement('p'), { textContent: 'kyphosis' }));
     runOnPage(document, new AbortController().signal, { runtime, startEngine, mayHold: (t) => t.includes('kyphosis') });
-    await vi.waitFor(() => expect(listeners.size).toBe(0));
+    await vi.waitFor(() => expect(slot()).toBeUndefined());
     expect(startEngine).not.toHaveBeenCalled();
+  });
+
+  it('should answer nothing when asked after its extension went, so the popup says to reload', async () => {
+    const { runtime, state } = fakeRuntime();
+    runOnPage(document, new AbortController().signal, { runtime, startEngine: vi.fn(), mayHold: () => false });
+    const answer = slot()!;
+    state.id = undefined;
+    expect(await answer({ type: 'hg:terms' })).toBeUndefined();
+    expect(slot()).toBeUndefined();
   });
 });
 
 describe('answerUnsupported (a document the extension does not mark)', () => {
   it('should tell the popup why, and answer commands without doing anything', async () => {
     const { runtime, send } = fakeRuntime();
-    answerUnsupported(runtime, 'pdf', 'example.org');
+    answerUnsupported(runtime(), 'pdf', 'example.org');
+    expect(await ask({ type: 'hg:terms' })).toEqual({ counts: [], hostname: 'example.org', unsupported: 'pdf' });
     expect(await send({ type: 'hg:terms' }).reply).toEqual({ counts: [], hostname: 'example.org', unsupported: 'pdf' });
-    expect(await send({ type: 'hg:jump', direction: 1 }).reply).toEqual({ found: false });
-    expect(await send({ type: 'hg:explain', text: 'kyphosis' }).reply).toEqual({});
+    expect(await ask({ type: 'hg:jump', direction: 1 })).toEqual({ found: false });
+    expect(await ask({ type: 'hg:explain', text: 'kyphosis' })).toEqual({});
+    expect(await ask({ type: 'other' })).toBeUndefined();
   });
 });

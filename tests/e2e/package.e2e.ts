@@ -9,7 +9,7 @@ describe('store packages and manifests', () => {
   it.each(['chrome-mv3', 'firefox-mv3'])('should ask only for the permissions it needs (%s)', (dir) => {
     const m = manifest(dir);
     expect(m.version).toBe(pkg.version);
-    expect([...(m.permissions as string[])].sort()).toEqual(['contextMenus', 'storage']);
+    expect([...(m.permissions as string[])].sort()).toEqual(['activeTab', 'contextMenus', 'scripting', 'storage']);
     expect(m.host_permissions ?? []).toEqual([]);
     expect(JSON.stringify(m)).not.toMatch(/<all_urls>|"tabs"|unsafe-eval|unsafe-inline/);
     const [cs] = m.content_scripts as { matches: string[] }[];

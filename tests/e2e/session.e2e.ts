@@ -7,6 +7,7 @@ import { findMark, HIGHLIGHT, HOST, MENU_ID, tooltipText, tooltipVisible, UNDERL
 import { HIGHLIGHT_NAMES } from '../../content/mark-style';
 import { setSync } from './support/storage-probes';
 import { openMarked, waitForMark } from './support/wait-scan';
+import { CONTENT_ANSWER } from '../../messaging/protocol';
 
 const HIGHLIGHT_DARK: string = HIGHLIGHT_NAMES['underline-dark'];
 
@@ -15,16 +16,36 @@ const SOFT: string = HIGHLIGHT_NAMES.background;
 
 declare const chrome: { storage: { sync: { set(v: object): Promise<void>; clear(): Promise<void> } }; tabs: never };
 
-/** Runs in an extension page: sends a message to every tab's content script, returns the answers. */
-async function askTabs(msg: object): Promise<unknown[]> {
+/**
+ * Runs in an extension page: asks every tab's content script the way the popup does (executeScript
+ * of a function that calls the content script's answer in its isolated world, else a runtime
+ * message), returns the answers.
+ */
+async function askTabs([name, msg]: readonly [string, object]): Promise<unknown[]> {
   const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
-  const tabs = api.tabs as unknown as {
-    query(q: object): Promise<{ id: number }[]>;
-    sendMessage(id: number, m: object): Promise<unknown>;
+  const { tabs, scripting } = api as unknown as {
+    tabs: { query(q: object): Promise<{ id: number; url?: string }[]>; sendMessage(id: number, m: object): Promise<unknown> };
+    scripting: {
+      executeScript(i: object): Promise<{ frameId: number; result?: unknown }[]>;
+    };
   };
-  const all = await tabs.query({});
-  const replies = await Promise.all(all.map((t) => tabs.sendMessage(t.id, msg).catch(() => undefined)));
-  return replies.filter((r) => r !== undefined);
+  const all = (await tabs.query({})).filter((t) => !t.url?.includes('-extension://'));
+  const replies = await Promise.all(
+    all.map((t) =>
+      scripting
+        .executeScript({
+          target: { tabId: t.id, allFrames: true },
+          func: (key: string, m: object) => (globalThis as unknown as Record<string, (r: object) => unknown>)[key]?.(m),
+          args: [name, msg],
+        })
+        .then(
+          (rs) => rs.find((r) => r.frameId === 0)?.result ?? undefined,
+          // Chromium runs no script in a tab the user did not act on: by message, as askTab does.
+          () => tabs.sendMessage(t.id, msg).catch(() => undefined),
+        ),
+    ),
+  );
+  return replies.filter((r) => r !== undefined && r !== null);
 }
 
 const markCount = (name: string): number => CSS.highlights.get(name)?.size ?? 0;
@@ -87,7 +108,9 @@ describeEachBrowser(
     });
 
     it('should list the terms on the page with counts', async () => {
-      const [reply] = (await ext.evaluate(askTabs, { type: 'hg:terms' })) as { counts: [string, number][] }[];
+      const [reply] = (await ext.evaluate(askTabs, [CONTENT_ANSWER, { type: 'hg:terms' }] as const)) as {
+        counts: [string, number][];
+      }[];
       const counts = new Map(reply!.counts);
       expect(counts.get('osteoporosis')).toBeGreaterThanOrEqual(3);
       // "vertebral compression fracture (VCF)": the name and the abbreviation.
@@ -96,7 +119,10 @@ describeEachBrowser(
 
     it('should jump to the next occurrence of a term and show its card (popup "On this page", keyboard command)', async () => {
       await page.evaluate(() => window.scrollTo(0, 0), null);
-      const [reply] = (await ext.evaluate(askTabs, { type: 'hg:jump', termId: 'bone-cement', direction: 1 })) as {
+      const [reply] = (await ext.evaluate(askTabs, [
+        CONTENT_ANSWER,
+        { type: 'hg:jump', termId: 'bone-cement', direction: 1 },
+      ] as const)) as {
         found: boolean;
       }[];
       expect(reply!.found).toBe(true);
@@ -113,7 +139,7 @@ describeEachBrowser(
     });
 
     it('should take Tab into the card a keyboard command opened, and Escape back out', async () => {
-      await ext.evaluate(askTabs, { type: 'hg:jump', termId: 'kyphosis', direction: 1 });
+      await ext.evaluate(askTabs, [CONTENT_ANSWER, { type: 'hg:jump', termId: 'kyphosis', direction: 1 }] as const);
       await page.waitFor(tooltipVisible, HOST);
       const focused = (): Promise<string> =>
         page.evaluate((h) => {
@@ -140,15 +166,15 @@ describeEachBrowser(
 
     it('should step through all marks in order with next and previous', async () => {
       const at = async (): Promise<string> => (await page.evaluate(tooltipText, HOST)).split('\n')[0]!.trim().toLowerCase();
-      await ext.evaluate(askTabs, { type: 'hg:jump', direction: 1 });
+      await ext.evaluate(askTabs, [CONTENT_ANSWER, { type: 'hg:jump', direction: 1 }] as const);
       await page.waitFor(tooltipVisible, HOST);
       const first = await at();
-      await ext.evaluate(askTabs, { type: 'hg:jump', direction: 1 });
+      await ext.evaluate(askTabs, [CONTENT_ANSWER, { type: 'hg:jump', direction: 1 }] as const);
       await page.waitFor(
         ({ t, host }) => !(document.querySelector(host)?.shadowRoot?.textContent ?? '').toLowerCase().startsWith(t),
         { t: first, host: HOST },
       );
-      await ext.evaluate(askTabs, { type: 'hg:jump', direction: -1 });
+      await ext.evaluate(askTabs, [CONTENT_ANSWER, { type: 'hg:jump', direction: -1 }] as const);
       await page.waitFor(tooltipVisible, HOST);
       expect(await at()).toBe(first);
     });
@@ -192,9 +218,13 @@ describeEachBrowser(
         getSelection()!.removeAllRanges();
         getSelection()!.addRange(r);
       }, null);
-      const [none] = (await ext.evaluate(askTabs, { type: 'hg:explain', text: 'round' })) as { termId?: string }[];
+      const [none] = (await ext.evaluate(askTabs, [CONTENT_ANSWER, { type: 'hg:explain', text: 'round' }] as const)) as {
+        termId?: string;
+      }[];
       expect(none!.termId).toBeUndefined();
-      const [reply] = (await ext.evaluate(askTabs, { type: 'hg:explain', text: 'Kyphosis' })) as { termId?: string }[];
+      const [reply] = (await ext.evaluate(askTabs, [CONTENT_ANSWER, { type: 'hg:explain', text: 'Kyphosis' }] as const)) as {
+        termId?: string;
+      }[];
       expect(reply!.termId).toBe('kyphosis');
       await page.waitFor(tooltipVisible, HOST);
       await page.press('Escape');
