@@ -5,10 +5,9 @@ import type { PageSession } from './session';
 import {
   isContentRequest,
   type ContentAnswer,
+  type ContentReply,
   type ContentRequest,
   type ExplainReply,
-  type JumpReply,
-  type TermsReply,
   type Unsupported,
 } from '../messaging/protocol';
 import { listenWithAnswer, offerAnswer } from './answer-slot';
@@ -27,9 +26,8 @@ export interface FirstStageDeps {
 /**
  * The content script on every page, in stages so that a page pays only for what it uses: its
  * answers to the popup and commands at once (a function left in its isolated world; a message
- * listener only once the engine runs);
- * the engine (and with it the settings) once the page's text may hold a term, or when the user asks
- * to explain a selection; the card on first use (lazy-tooltip.ts).
+ * listener only once the engine runs); the engine (and with it the settings) once the page's text
+ * may hold a term, or when the user asks to explain a selection; the card on first use (lazy-tooltip.ts).
  */
 export function runOnPage(doc: Document, outer: AbortSignal, deps: FirstStageDeps): void {
   // Ends with the page, or when the extension is gone: everything this script set up goes with it.
@@ -63,7 +61,7 @@ export function runOnPage(doc: Document, outer: AbortSignal, deps: FirstStageDep
     const range = sel.getRangeAt(0).cloneRange();
     return { termId: (await start()).explain(text, range) };
   };
-  const reply = (req: ContentRequest): Promise<TermsReply | JumpReply | ExplainReply> => {
+  const reply = (req: ContentRequest): Promise<ContentReply> => {
     switch (req.type) {
       case 'hg:terms':
         return Promise.resolve({ counts: current?.counts() ?? [], hostname: doc.location?.hostname ?? '' });
@@ -88,7 +86,7 @@ export function runOnPage(doc: Document, outer: AbortSignal, deps: FirstStageDep
  * browser without the Highlight API): answers the popup with the reason, and nothing else.
  */
 export function answerUnsupported(runtime: FirstStageRuntime, unsupported: Unsupported, hostname: string): void {
-  const replies: Record<ContentRequest['type'], TermsReply | JumpReply | ExplainReply> = {
+  const replies: Record<ContentRequest['type'], ContentReply> = {
     'hg:terms': { counts: [], hostname, unsupported },
     'hg:jump': { found: false },
     'hg:explain': {},

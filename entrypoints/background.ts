@@ -51,7 +51,7 @@ export default defineBackground(() => {
  */
 async function toggleSiteOf(tabId: number): Promise<void> {
   const [reply] = await ask<TermsReply>(tabId, { type: 'hg:terms' });
-  const site = normalizeSite(typeof reply?.hostname === 'string' ? reply.hostname : '');
+  const site = normalizeSite(reply?.hostname ?? '');
   if (!site) return;
   const sites = parseSites(await SETTINGS.disabledSites.item.getValue());
   await SETTINGS.disabledSites.item.setValue(toggleSite(sites, site, isSiteDisabled(site, sites)));

@@ -1,8 +1,8 @@
 /**
  * Requests the popup and background make of the content script in a tab's frames, and what it
- * answers. Both sides import them. They travel by `scripting.executeScript` (ask-tab.ts), not by
- * runtime messages: a page needs no message listener, whose first touch of `chrome.runtime` cost
- * every page about 1 ms of script (docs/performance.md).
+ * answers. Both sides import them. They travel by `scripting.executeScript` (ask-tab.ts), so a page
+ * without terms needs no message listener, whose first touch of `chrome.runtime` cost every page
+ * about 1 ms of script (docs/performance.md); by runtime message only where the browser refuses.
  */
 export type ContentRequest =
   /** Terms marked on this page: id -> count, in first-seen order. */
