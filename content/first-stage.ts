@@ -1,33 +1,34 @@
-import precheck from 'virtual:glossary-precheck';
-import { loadPrecheck } from '../glossary/precheck';
-import type { FirstStageRuntime } from './extension-api';
+import { sendToBackground, type FirstStageRuntime } from './extension-api';
 import type { PageSession } from './session';
 import {
   isContentRequest,
+  PRECHECK,
   type ContentAnswer,
   type ContentReply,
   type ContentRequest,
   type ExplainReply,
+  type PrecheckRequest,
   type Unsupported,
 } from '../messaging/protocol';
 import { listenWithAnswer, offerAnswer } from './answer-slot';
 import { isOrphaned, watchOrphaned } from './orphan';
-import { whenMayHoldTerm } from './page-text';
+import { whenMayHoldTerm, type PrecheckTest } from './page-text';
 
 export interface FirstStageDeps {
   /** The extension's runtime, read only once it is needed (its first touch costs the page). */
   runtime: () => FirstStageRuntime;
   /** Loads the engine and starts its session on `doc` (the settings are read there). */
   startEngine: (doc: Document, signal: AbortSignal) => Promise<PageSession>;
-  /** Whether a text may hold a term (default: the bundled glossary's precheck). */
-  mayHold?: (text: string) => boolean;
+  /** Whether a text may hold a term (default: ask the background, which holds the glossary's precheck). */
+  mayHold?: PrecheckTest;
 }
 
 /**
  * The content script on every page, in stages so that a page pays only for what it uses: its
  * answers to the popup and commands at once (a function left in its isolated world; a message
- * listener only once the engine runs); the engine (and with it the settings) once the page's text
- * may hold a term, or when the user asks to explain a selection; the card on first use (lazy-tooltip.ts).
+ * listener only once the engine runs); the page's text to the background, which says whether it may
+ * hold a term (the word work off the page's main thread); the engine (and with it the settings) once
+ * it may, or when the user asks to explain a selection; the card on first use (lazy-tooltip.ts).
  */
 export function runOnPage(doc: Document, outer: AbortSignal, deps: FirstStageDeps): void {
   // Ends with the page, or when the extension is gone: everything this script set up goes with it.
@@ -77,9 +78,17 @@ export function runOnPage(doc: Document, outer: AbortSignal, deps: FirstStageDep
     !isContentRequest(req) || gone() ? Promise.resolve(undefined) : reply(req).catch(() => undefined);
   signal.addEventListener('abort', offerAnswer(answer), { once: true });
 
-  const mayHold = deps.mayHold ?? loadPrecheck(precheck);
+  const mayHold = deps.mayHold ?? askBackground(deps.runtime);
   void whenMayHoldTerm(doc, mayHold, signal).then(() => (signal.aborted ? undefined : start().catch(() => undefined)));
 }
+
+/** The precheck, asked of the background; a failed ask rejects (the caller then says "maybe"). */
+const askBackground =
+  (runtime: () => FirstStageRuntime): PrecheckTest =>
+  async (text) => {
+    const request: PrecheckRequest = { type: PRECHECK, text };
+    return (await sendToBackground(runtime(), request)) === true;
+  };
 
 /**
  * In a top-level document the extension does not mark (a PDF viewer, a file shown as it is, a

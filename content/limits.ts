@@ -7,9 +7,7 @@ export const FIRST_STAGE_LIMITS = {
   precheckElements: 15_000,
   /** Text nodes the precheck reads before it stops and answers "maybe": past this, the sliced engine is cheaper than one long task. */
   precheckNodes: 30_000,
-  /** Characters tested in one go; early chunks often hold the answer. */
-  precheckChunkChars: 65_536,
-  /** Characters the precheck reads at most (about 20 ms of word lookups in V8); beyond, "maybe". */
+  /** Characters sent to the background's precheck at most (a 2 MB message, about 20 ms of word lookups there); beyond, "maybe". */
   precheckChars: 1_000_000,
   /** Added text is prechecked at most this often on a page with no term yet (a live ticker). */
   wakeCheckMs: 250,

@@ -1,5 +1,8 @@
 import { FIRST_STAGE_LIMITS } from './limits';
 
+/** Whether a text may hold a glossary term (the background's precheck, or a stand-in in tests). */
+export type PrecheckTest = (text: string) => Promise<boolean>;
+
 /** Elements whose text is never prose; their text would only slow the precheck. */
 const NOT_TEXT = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math']);
 // Numbers, not Node.TEXT_NODE and NodeFilter: each DOM interface first named in the isolated world is built there.
@@ -7,47 +10,46 @@ const TEXT_NODE = 3;
 const SHOW_ELEMENT_AND_TEXT = 0x1 | 0x4;
 
 /**
- * Whether the text under `roots` (open shadow roots included) may hold a glossary term, by
- * `test`. Very big pages answer "maybe" without reading everything: the engine scans them in
- * slices anyway, and a long precheck would be a long task of its own.
+ * The text under `roots` (open shadow roots included), text nodes apart, for the precheck; undefined
+ * when there is too much to read (very big pages answer "maybe" without reading everything: the
+ * engine scans them in slices anyway, and a long read would be a long task of its own).
  */
-export function mayHoldTerm(roots: Iterable<Node>, test: (text: string) => boolean): boolean {
+export function textUnder(roots: Iterable<Node>): string | undefined {
   const texts: string[] = [];
-  let chars = 0;
   let total = 0;
   let nodes = 0;
-  const flush = (): boolean => {
-    const hit = texts.length > 0 && test(texts.join('\n'));
-    texts.length = 0;
-    chars = 0;
-    return hit;
-  };
+  /** False once the text is too long. */
   const take = (data: string): boolean => {
     texts.push(data);
-    chars += data.length;
     total += data.length;
-    return total > FIRST_STAGE_LIMITS.precheckChars || (chars > FIRST_STAGE_LIMITS.precheckChunkChars && flush());
+    return total <= FIRST_STAGE_LIMITS.precheckChars;
   };
-  const visit = (from: Node): boolean | undefined => {
-    if (from.nodeType === TEXT_NODE) return take((from as Text).data) || undefined;
+  const visit = (from: Node): boolean => {
+    if (from.nodeType === TEXT_NODE) return take((from as Text).data);
     const doc = from.ownerDocument ?? (from as Document);
     const walker = doc.createTreeWalker(from, SHOW_ELEMENT_AND_TEXT);
     let node = walker.nextNode();
     while (node) {
-      if (++nodes > FIRST_STAGE_LIMITS.precheckNodes) return true;
+      if (++nodes > FIRST_STAGE_LIMITS.precheckNodes) return false;
       if (node.nodeType === TEXT_NODE) {
-        if (take((node as Text).data)) return true;
+        if (!take((node as Text).data)) return false;
         node = walker.nextNode();
         continue;
       }
       const el = node as Element;
-      if (el.shadowRoot && visit(el.shadowRoot)) return true;
+      if (el.shadowRoot && !visit(el.shadowRoot)) return false;
       node = NOT_TEXT.has(el.localName) ? skipSubtree(walker) : walker.nextNode();
     }
-    return undefined;
+    return true;
   };
-  for (const root of roots) if (visit(root)) return true;
-  return flush();
+  for (const root of roots) if (!visit(root)) return undefined;
+  return texts.join('\n');
+}
+
+/** Whether the text under `roots` may hold a glossary term, by `test` ("maybe" when too long to read). */
+export async function mayHoldTerm(roots: Iterable<Node>, test: PrecheckTest): Promise<boolean> {
+  const text = textUnder(roots);
+  return text === undefined || (text !== '' && (await test(text)));
 }
 
 function skipSubtree(walker: TreeWalker): Node | null {
@@ -61,53 +63,69 @@ function skipSubtree(walker: TreeWalker): Node | null {
 }
 
 /**
- * Whether the page's rendered text may hold a term, by `test`. The page is read by one call of
- * `innerText` (the browser's own walk: script and style left out, blocks split by line breaks),
- * not node by node: walking the elements made the isolated world build a wrapper for each one,
- * 3-17 ms on ordinary pages. Text that is not rendered yet (a closed accordion) and text inside
- * shadow roots are not read here; the engine still marks them once it loads for other text.
+ * The page's rendered text for the precheck, read by one call of `innerText` (the browser's own
+ * walk: script and style left out, blocks split by line breaks), not node by node: walking the
+ * elements made the isolated world build a wrapper for each one, 3-17 ms on ordinary pages. Text
+ * that is not rendered yet (a closed accordion) and text inside shadow roots are not read here; the
+ * engine still marks them once it loads for other text. Undefined: too much to read ("maybe").
  */
-export function documentMayHoldTerm(doc: Document, test: (text: string) => boolean): boolean {
+export function documentText(doc: Document): string | undefined {
   const body = doc.body;
-  if (!body) return mayHoldTerm([doc.documentElement], test);
-  if (doc.getElementsByTagName('*').length > FIRST_STAGE_LIMITS.precheckElements) return true;
+  if (!body) return textUnder([doc.documentElement]);
+  if (doc.getElementsByTagName('*').length > FIRST_STAGE_LIMITS.precheckElements) return undefined;
   const text = body.innerText;
-  return text.length > FIRST_STAGE_LIMITS.precheckChars || test(text);
+  return text.length > FIRST_STAGE_LIMITS.precheckChars ? undefined : text;
+}
+
+/** Whether the page's rendered text may hold a term, by `test`. */
+export async function documentMayHoldTerm(doc: Document, test: PrecheckTest): Promise<boolean> {
+  const text = documentText(doc);
+  return text === undefined || (text.trim() !== '' && (await test(text)));
 }
 
 /**
  * Resolves once the document may hold a term: at once, or when text added later (a single-page app that
  * renders its article after load, an infinite feed) does. Added text is checked in batches, at most
- * once per `FIRST_STAGE_LIMITS.wakeCheckMs`; the observer goes away when it resolves or `signal` aborts.
+ * once per `FIRST_STAGE_LIMITS.wakeCheckMs` and one batch at a time; the observer starts before the
+ * first answer comes back, so text added meanwhile is not missed, and goes away when it resolves or
+ * `signal` aborts. Never resolves once `signal` aborted.
  */
-export function whenMayHoldTerm(doc: Document, test: (text: string) => boolean, signal: AbortSignal): Promise<void> {
-  if (documentMayHoldTerm(doc, test)) return Promise.resolve();
+export function whenMayHoldTerm(doc: Document, test: PrecheckTest, signal: AbortSignal): Promise<void> {
   const root = doc.body ?? doc.documentElement;
   return new Promise((resolve) => {
     let pending: Node[] = [];
+    // Set while a batch waits for its time or its answer: at most one at a time.
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let busy = true;
     const stop = (): void => {
       observer.disconnect();
       clearTimeout(timer);
     };
+    const settle = (hit: boolean): void => {
+      busy = false;
+      if (signal.aborted) return;
+      if (hit) {
+        stop();
+        resolve();
+      } else if (pending.length > 0) timer = setTimeout(check, FIRST_STAGE_LIMITS.wakeCheckMs);
+    };
     const check = (): void => {
       timer = undefined;
+      busy = true;
       const nodes = pending.filter((n) => n.isConnected);
       pending = [];
       // One budget for the whole batch: a page that adds 100,000 nodes at once gets "maybe".
-      if (mayHoldTerm(nodes, test)) {
-        stop();
-        resolve();
-      }
+      void mayHoldTerm(nodes, test).then(settle, () => settle(true));
     };
     const observer = new MutationObserver((records) => {
       for (const r of records) {
         if (r.type === 'characterData') pending.push(r.target);
         else for (const n of r.addedNodes) pending.push(n);
       }
-      timer ??= setTimeout(check, FIRST_STAGE_LIMITS.wakeCheckMs);
+      if (!busy) timer ??= setTimeout(check, FIRST_STAGE_LIMITS.wakeCheckMs);
     });
     observer.observe(root, { childList: true, subtree: true, characterData: true });
     signal.addEventListener('abort', stop, { once: true });
+    void documentMayHoldTerm(doc, test).then(settle, () => settle(true));
   });
 }

@@ -4,6 +4,9 @@ import { SETTINGS } from '../settings/items';
 import { isSiteDisabled, normalizeSite, parseSites } from '../settings/parse';
 import { toggleSite } from '../settings/sites';
 import { glossaryUrl } from '../components/links';
+import precheck from 'virtual:glossary-precheck';
+import { loadPrecheck } from '../glossary/precheck';
+import { precheckAnswerer } from '../messaging/precheck-answer';
 import { activeTab, askTab, EXPLAIN_TIMEOUT_MS, type AskOptions } from '../messaging/ask-tab';
 import { EXPLAIN_MENU_ID as MENU_ID, type ContentRequest, type ExplainReply, type TermsReply } from '../messaging/protocol';
 
@@ -12,6 +15,9 @@ const ask = async <R>(tabId: number, req: ContentRequest, options?: AskOptions):
   (await askTab(tabId, req, options)) as Partial<R>[];
 
 export default defineBackground(() => {
+  // Registered first, at start-up: a page's first stage wakes the background with this message.
+  browser.runtime.onMessage.addListener(precheckAnswerer(loadPrecheck(precheck)));
+
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus.create({
       id: MENU_ID,

@@ -2,7 +2,8 @@ import { normalizeText } from './normalize';
 import type { MatchableTerm } from './matcher';
 
 /**
- * The content script's first question on every page: could this text hold a glossary term at all?
+ * The first question about every page: could its text hold a glossary term at all? The first stage
+ * asks it of the background (entrypoints/background.ts), so the word work runs there.
  * Built at build time from the forms that are marked without help from context (a page with only
  * everyday words such as "rest" or "fall" never gets a mark, since those need the health-page gate,
  * which needs unambiguous terms). Answers "maybe" for every text in which the matcher would find
@@ -117,12 +118,9 @@ function hasKey(text: string, data: Loaded): boolean {
   return false;
 }
 
-/** The precheck of `data` (or of its JSON text, parsed on first use): whether a text may hold one of its forms. */
-export function loadPrecheck(data: PrecheckData | string): (text: string) => boolean {
+/** The precheck of `data` (split on first use): whether a text may hold one of its forms. */
+export function loadPrecheck(data: PrecheckData): (text: string) => boolean {
   let loaded: Loaded | undefined;
-  const load = (): Loaded => {
-    const d = typeof data === 'string' ? (JSON.parse(data) as PrecheckData) : data;
-    return { words: d.words.split('|'), prefixes: d.prefixes.split('|'), phrases: d.phrases };
-  };
+  const load = (): Loaded => ({ words: data.words.split('|'), prefixes: data.prefixes.split('|'), phrases: data.phrases });
   return (text) => hasKey(text, (loaded ??= load()));
 }

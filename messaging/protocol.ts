@@ -50,3 +50,19 @@ export interface ExplainReply {
   /** The term shown, or undefined when the selection holds no glossary term. */
   termId?: string;
 }
+
+/**
+ * The one message the first stage sends, with the text of its document: may it hold a term? The
+ * background answers (true: load the engine), so the word work runs off the page's main thread and
+ * the first stage carries none of the glossary. The text goes nowhere else.
+ */
+export const PRECHECK = 'hg:precheck';
+export interface PrecheckRequest {
+  type: typeof PRECHECK;
+  text: string;
+}
+
+export const isPrecheckRequest = (value: unknown): value is PrecheckRequest => {
+  const v = value as Partial<PrecheckRequest> | null | undefined;
+  return v?.type === PRECHECK && typeof v.text === 'string';
+};

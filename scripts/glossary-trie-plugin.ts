@@ -17,8 +17,8 @@ export function marksAlone(term: MatchableTerm & { ambiguousForms?: { form: stri
 }
 
 /**
- * What the content script needs of the glossary, prepared at build time: the precheck's patterns
- * (the start-up script), the matcher's trie (the engine, loaded where a page may hold a term), and the card fields of each entry (the card, loaded on
+ * What the extension's scripts need of the glossary, prepared at build time: the precheck's words
+ * (the background, which answers the first stage), the matcher's trie (the engine, loaded where a page may hold a term), and the card fields of each entry (the card, loaded on
  * first hover; the glossary page's `details` stay out of every content script).
  */
 export function glossaryTrie(): Plugin {
@@ -27,19 +27,15 @@ export function glossaryTrie(): Plugin {
     // loaded only on a page where one occurs.
     [TRIE]: () => buildTrie(TERMS, CUE_GROUPS),
     [CARDS]: () => TERMS.map(({ details: _d, related: _r, category: _c, cues: _q, ambiguousForms: _a, ...card }) => card),
-  };
-  // The precheck ships as JSON text, parsed on first use: a frame that stops early (another
-  // site's frame, a page that is not HTML) never pays for building the object.
-  const raw: Record<string, () => string> = {
-    [PRECHECK]: () => `export default ${JSON.stringify(JSON.stringify(buildPrecheck(TERMS, marksAlone)))};`,
+    // The background's: it answers the first stage's precheck, so no page carries these words.
+    [PRECHECK]: () => buildPrecheck(TERMS, marksAlone),
   };
   return {
     name: 'health-glossary-data',
-    resolveId: (id) => (id in modules || id in raw ? `\0${id}` : undefined),
+    resolveId: (id) => (id in modules ? `\0${id}` : undefined),
     load(id) {
       if (!id.startsWith('\0')) return undefined;
       const key = id.slice(1);
-      if (key in raw) return raw[key]!();
       const make = modules[key];
       return make ? asModule(make()) : undefined;
     },

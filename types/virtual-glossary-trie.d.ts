@@ -11,7 +11,7 @@ declare module 'virtual:glossary-cards' {
 }
 
 declare module 'virtual:glossary-precheck' {
-  /** PrecheckData as JSON text (glossary/precheck.ts), parsed on first use. */
-  const json: string;
-  export default json;
+  import type { PrecheckData } from '../glossary/precheck';
+  const data: PrecheckData;
+  export default data;
 }

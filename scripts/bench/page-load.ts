@@ -7,6 +7,7 @@
  *   ext    the built extension (.output/chrome-mv3)
  *   nopic  with --without-pictures: the same build with its pictures deleted (a page where no card
  *          opens must pay nothing for them: the two should not differ)
+ *   old    with --old=DIR: another build (an earlier commit's .output/chrome-mv3), side by side
  * and the renderer main thread's script and task time (CDP Performance.getMetrics) is read once
  * the page has been quiet for a while. Long tasks come from a PerformanceObserver in the page.
  * Pages: ../shared/pages (skipped when absent) and the health fixtures. Pages' own scripts are
@@ -26,6 +27,7 @@ const RUNS = Number(option('runs') ?? 3);
 const FILTER = option('pages') ? new RegExp(option('pages')!) : undefined;
 const OUT = option('out') ?? path.join(ROOT, 'docs/page-load.md');
 const WITHOUT_PICTURES = args.includes('--without-pictures');
+const OLD = option('old');
 /**
  * The page counts as settled when its script time stood still for QUIET_POLLS polls in a row. Script
  * time, not task time: the pages' own scripts are blocked, so every script is ours, while task time
@@ -38,8 +40,14 @@ const POLL_MS = 250;
 const MIN_SETTLE_MS = 1500;
 const MAX_SETTLE_MS = 10_000;
 
-type Config = 'none' | 'noop' | 'ext' | 'nopic';
-const CONFIGS: Config[] = ['none', 'noop', 'ext', ...(WITHOUT_PICTURES ? (['nopic'] as const) : [])];
+type Config = 'none' | 'noop' | 'ext' | 'nopic' | 'old';
+const CONFIGS: Config[] = [
+  'none',
+  'noop',
+  'ext',
+  ...(WITHOUT_PICTURES ? (['nopic'] as const) : []),
+  ...(OLD ? (['old'] as const) : []),
+];
 interface Sample {
   script: number;
   task: number;
@@ -60,9 +68,10 @@ export const median = (xs: number[]): number => {
 
 /**
  * An extension with the same content script declaration as ours and a script that does nothing
- * (or runs `code`: scripts/bench/first-stage-pieces.ts measures pieces of the first stage that way).
+ * (or runs `code`: scripts/bench/first-stage-pieces.ts measures pieces of the first stage that way),
+ * and with `background`, that service worker.
  */
-export function noopExtension(code = process.env.HG_NOOP_CODE ?? 'void 0;'): string {
+export function noopExtension(code = process.env.HG_NOOP_CODE ?? 'void 0;', background?: string): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'hg-noop-'));
   writeFileSync(
     path.join(dir, 'manifest.json'),
@@ -70,12 +79,14 @@ export function noopExtension(code = process.env.HG_NOOP_CODE ?? 'void 0;'): str
       manifest_version: 3,
       name: 'noop',
       version: '1.0',
+      ...(background ? { background: { service_worker: 'background.js' } } : {}),
       content_scripts: [
         { matches: ['http://*/*', 'https://*/*'], all_frames: true, run_at: 'document_idle', js: ['content.js'] },
       ],
     }),
   );
   writeFileSync(path.join(dir, 'content.js'), `${code}\n`);
+  if (background) writeFileSync(path.join(dir, 'background.js'), `${background}\n`);
   return dir;
 }
 
@@ -178,6 +189,7 @@ async function main(): Promise<void> {
     noop: await launch(noopExtension()),
     ext: await launch(ext, true),
     ...(WITHOUT_PICTURES ? { nopic: await launch(await withoutPictures(ext), true) } : {}),
+    ...(OLD ? { old: await launch(await snapshotBuild(path.resolve(OLD)), true) } : {}),
   } as Record<Config, BrowserContext>;
   // One load each before measuring: the first load of a fresh profile pays one-off costs.
   const warm = server.url('fixtures/article.html');
@@ -185,7 +197,7 @@ async function main(): Promise<void> {
   const list = pages();
   const rows: { name: string; s: Record<Config, Sample[]> }[] = [];
   for (const p of list) {
-    const s: Record<Config, Sample[]> = { none: [], noop: [], ext: [], nopic: [] };
+    const s: Record<Config, Sample[]> = { none: [], noop: [], ext: [], nopic: [], old: [] };
     const url = server.url(`${p.mount}/${p.file}`);
     for (let run = 0; run < RUNS; run++) {
       // Rotate the order, so no configuration always goes first after a cold start.
@@ -215,8 +227,9 @@ function writeReport(rows: { name: string; s: Record<Config, Sample[]> }[]): voi
     ...(nopic
       ? ['"+nopic" is the same build with its pictures deleted; "pictures" counts the drawings fetched (no card is opened).', '']
       : []),
-    `| page | marks | engine loaded | script none ms | +noop ms | +ext ms |${nopic ? ' +nopic ms |' : ''} task none ms | +noop ms | +ext ms |${nopic ? ' +nopic ms | pictures |' : ''} long tasks none / noop / ext |`,
-    `|---|---|---|---|---|---|${nopic ? '---|' : ''}---|---|---|${nopic ? '---|---|' : ''}---|`,
+    ...(OLD ? ['"+old" is another build (`--old`), loaded side by side in the same run.', ''] : []),
+    `| page | marks | engine loaded | script none ms | +noop ms | +ext ms |${nopic ? ' +nopic ms |' : ''}${OLD ? ' +old ms |' : ''} task none ms | +noop ms | +ext ms |${nopic ? ' +nopic ms | pictures |' : ''} task ext / noop | long tasks none / noop / ext |`,
+    `|---|---|---|---|---|---|${nopic ? '---|' : ''}${OLD ? '---|' : ''}---|---|---|${nopic ? '---|---|' : ''}---|---|`,
   ];
   const added: {
     real: boolean;
@@ -226,6 +239,8 @@ function writeReport(rows: { name: string; s: Record<Config, Sample[]> }[]): voi
     noopTask: number;
     nopicScript: number;
     nopicTask: number;
+    oldScript: number;
+    taskRatio: number;
     extraLong: number;
   }[] = [];
   let pictures = 0;
@@ -245,18 +260,27 @@ function writeReport(rows: { name: string; s: Record<Config, Sample[]> }[]): voi
       noopTask: noop.task,
       nopicScript: bare.script,
       nopicTask: bare.task,
+      oldScript: m(s.old, 'script') - base.script,
+      taskRatio: m(s.ext, 'task') / m(s.noop, 'task'),
       extraLong: lt[2]! - lt[0]!,
     });
     lines.push(
-      `| ${name} | ${m(s.ext, 'marks')} | ${s.ext.some((x) => x.engine) ? 'yes' : 'no'} | ${fmt(base.script)} | ${fmt(noop.script)} | ${fmt(ext.script)} |${nopic ? ` ${fmt(bare.script)} |` : ''} ${fmt(base.task)} | ${fmt(noop.task)} | ${fmt(ext.task)} |${nopic ? ` ${fmt(bare.task)} | ${fetched} |` : ''} ${lt.join(' / ')} |`,
+      `| ${name} | ${m(s.ext, 'marks')} | ${s.ext.some((x) => x.engine) ? 'yes' : 'no'} | ${fmt(base.script)} | ${fmt(noop.script)} | ${fmt(ext.script)} |${nopic ? ` ${fmt(bare.script)} |` : ''}${OLD ? ` ${fmt(m(s.old, 'script') - base.script)} |` : ''} ${fmt(base.task)} | ${fmt(noop.task)} | ${fmt(ext.task)} |${nopic ? ` ${fmt(bare.task)} | ${fetched} |` : ''} ${fmt(m(s.ext, 'task') / m(s.noop, 'task'))} | ${lt.join(' / ')} |`,
     );
   }
   const real = added.filter((a) => a.real);
-  const med = (k: 'script' | 'task' | 'noopScript' | 'noopTask' | 'nopicScript' | 'nopicTask'): number =>
-    median(real.map((a) => a[k]));
+  const med = (
+    k: 'script' | 'task' | 'noopScript' | 'noopTask' | 'nopicScript' | 'nopicTask' | 'oldScript' | 'taskRatio',
+  ): number => median(real.map((a) => a[k]));
   lines.push(
     '',
-    `**Real pages (${real.length}), medians of the per-page medians:** added script ${fmt(med('script'))} ms (do-nothing script: ${fmt(med('noopScript'))} ms); added task ${fmt(med('task'))} ms (do-nothing script: ${fmt(med('noopTask'))} ms). Pages with more long tasks than without the extension: ${added.filter((a) => a.extraLong > 0).length}.`,
+    `**Real pages (${real.length}), medians of the per-page medians:** added script ${fmt(med('script'))} ms (do-nothing script: ${fmt(med('noopScript'))} ms); added task ${fmt(med('task'))} ms (do-nothing script: ${fmt(med('noopTask'))} ms). Task time with this extension over task time with the do-nothing script: ${fmt(med('taskRatio'))}. Pages with more long tasks than without the extension: ${added.filter((a) => a.extraLong > 0).length}.`,
+    ...(OLD
+      ? [
+          '',
+          `**The other build (--old), same run:** added script ${fmt(med('oldScript'))} ms against ${fmt(med('script'))} ms for this one (ratio ${(med('script') / med('oldScript')).toFixed(2)}).`,
+        ]
+      : []),
   );
   if (nopic) {
     const all = (k: 'script' | 'nopicScript' | 'task' | 'nopicTask'): number => median(added.map((a) => a[k]));

@@ -3,9 +3,9 @@ import { FIRST_STAGE_LIMITS } from '../../content/limits';
 import { documentMayHoldTerm, mayHoldTerm, whenMayHoldTerm } from '../../content/page-text';
 
 /** A stand-in precheck: "kyphosis" is the only term, and every text it is asked about is kept. */
-function recorder(): { test: (t: string) => boolean; seen: string[] } {
+function recorder(): { test: (t: string) => Promise<boolean>; seen: string[] } {
   const seen: string[] = [];
-  return { seen, test: (t) => (seen.push(t), /kyphosis/i.test(t)) };
+  return { seen, test: async (t) => (seen.push(t), /kyphosis/i.test(t)) };
 }
 
 const html = (s: string): HTMLElement => {
@@ -24,58 +24,58 @@ describe('mayHoldTerm', () => {
     ['<script>var kyphosis = 1;</script><p>plain</p>', false],
     ['<style>.kyphosis { color: red }</style>', false],
     ['<p>Home</p><p>Kyphosis</p>', true],
-  ])('should answer %j with %s', (markup, expected) => {
-    expect(mayHoldTerm([html(markup)], recorder().test)).toBe(expected);
+  ])('should answer %j with %s', async (markup, expected) => {
+    expect(await mayHoldTerm([html(markup)], recorder().test)).toBe(expected);
   });
 
-  it('should read text in open shadow roots', () => {
+  it('should read text in open shadow roots', async () => {
     const host = html('<div id="host"></div>').querySelector('#host')!;
     host.attachShadow({ mode: 'open' }).append(document.createTextNode('kyphosis'));
-    expect(mayHoldTerm([document.body], recorder().test)).toBe(true);
+    expect(await mayHoldTerm([document.body], recorder().test)).toBe(true);
   });
 
-  it('should keep text nodes apart, so the last word of one block never joins the next', () => {
+  it('should keep text nodes apart, so the last word of one block never joins the next', async () => {
     const r = recorder();
-    mayHoldTerm([html('<li>Home</li><li>Kyphosis</li>')], r.test);
+    await mayHoldTerm([html('<li>Home</li><li>Kyphosis</li>')], r.test);
     expect(r.seen.join('')).toContain('Home\nKyphosis');
   });
 
-  it('should answer "maybe" without testing a text longer than the limit', () => {
+  it('should answer "maybe" without testing a text longer than the limit', async () => {
     const r = recorder();
-    expect(mayHoldTerm([html(`<p>${'a'.repeat(FIRST_STAGE_LIMITS.precheckChars + 1)}</p>`)], r.test)).toBe(true);
+    expect(await mayHoldTerm([html(`<p>${'a'.repeat(FIRST_STAGE_LIMITS.precheckChars + 1)}</p>`)], r.test)).toBe(true);
     expect(r.seen).toEqual([]);
   });
 
-  it('should answer "maybe" on a page with more nodes than the limit', () => {
+  it('should answer "maybe" on a page with more nodes than the limit', async () => {
     const div = html('');
     for (let i = 0; i <= FIRST_STAGE_LIMITS.precheckNodes; i++) div.append(document.createTextNode('x'));
-    expect(mayHoldTerm([div], recorder().test)).toBe(true);
+    expect(await mayHoldTerm([div], recorder().test)).toBe(true);
   });
 });
 
 describe('documentMayHoldTerm', () => {
   afterEach(() => document.body.replaceChildren());
 
-  it('should read the rendered text of the page, and say no when it holds no term', () => {
+  it('should read the rendered text of the page, and say no when it holds no term', async () => {
     html('<h1>Gardening</h1><p>Plain words about roses.</p>');
     const r = recorder();
-    expect(documentMayHoldTerm(document, r.test)).toBe(false);
+    expect(await documentMayHoldTerm(document, r.test)).toBe(false);
     expect(r.seen.join(' ')).toContain('Plain words about roses.');
     html('<p>A kyphosis.</p>');
-    expect(documentMayHoldTerm(document, recorder().test)).toBe(true);
+    expect(await documentMayHoldTerm(document, recorder().test)).toBe(true);
   });
 
-  it('should answer maybe without reading a page of too many elements or too much text', () => {
+  it('should answer maybe without reading a page of too many elements or too much text', async () => {
     const many = document.createElement('div');
     for (let i = 0; i <= FIRST_STAGE_LIMITS.precheckElements; i++) many.append(document.createElement('span'));
     document.body.append(many);
     const r = recorder();
-    expect(documentMayHoldTerm(document, r.test)).toBe(true);
+    expect(await documentMayHoldTerm(document, r.test)).toBe(true);
     expect(r.seen).toEqual([]);
     document.body.replaceChildren();
     html(`<p>${'a '.repeat(FIRST_STAGE_LIMITS.precheckChars)}</p>`);
     const r2 = recorder();
-    expect(documentMayHoldTerm(document, r2.test)).toBe(true);
+    expect(await documentMayHoldTerm(document, r2.test)).toBe(true);
     expect(r2.seen).toEqual([]);
   });
 });
@@ -97,6 +97,32 @@ describe('whenMayHoldTerm', () => {
     root.append(document.createRange().createContextualFragment('<p>Now <b>kyphosis</b>.</p>'));
     await vi.advanceTimersByTimeAsync(FIRST_STAGE_LIMITS.wakeCheckMs + 1);
     expect(resolved).toBe(true);
+  });
+
+  it('should not miss text added while the first answer is on its way', async () => {
+    vi.useFakeTimers();
+    const root = html('<p>plain</p>');
+    let answer!: (hit: boolean) => void;
+    const seen: string[] = [];
+    const test = (t: string): Promise<boolean> => {
+      seen.push(t);
+      // The page's own text: held back until the page has changed; later batches answer at once.
+      return seen.length === 1 ? new Promise((r) => (answer = r)) : Promise.resolve(/kyphosis/.test(t));
+    };
+    let resolved = false;
+    void whenMayHoldTerm(document, test, new AbortController().signal).then(() => (resolved = true));
+    root.append(document.createRange().createContextualFragment('<p>kyphosis</p>'));
+    await vi.advanceTimersByTimeAsync(FIRST_STAGE_LIMITS.wakeCheckMs * 4);
+    expect(seen).toHaveLength(1); // one question at a time
+    answer(false);
+    await vi.advanceTimersByTimeAsync(FIRST_STAGE_LIMITS.wakeCheckMs + 1);
+    expect(seen).toHaveLength(2);
+    expect(resolved).toBe(true);
+  });
+
+  it('should treat a failed answer as "maybe"', async () => {
+    html('<p>plain</p>');
+    await whenMayHoldTerm(document, () => Promise.reject(new Error('no background')), new AbortController().signal);
   });
 
   it('should notice text edited in place', async () => {

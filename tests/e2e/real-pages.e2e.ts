@@ -20,6 +20,13 @@ import { ANY_LOOK, HIGHLIGHT_PREFIX, marksInside, SCAN_MEASURE } from './support
 import { htmlTokens, textTokens, unexplainedChanges } from './support/page-compare';
 import { serve, type StaticServer } from './support/server';
 import { waitForMarksToSettle } from './support/wait-scan';
+import { until } from './support/poll';
+import { ENGINE_PATH } from '../../content/lazy-paths';
+
+/** Run in the content script's world: the precheck's answer for the page's text, from the background ('error': none). */
+const ASK_PRECHECK = `new Promise((resolve) => chrome.runtime.sendMessage(
+  { type: 'hg:precheck', text: document.body.innerText },
+  (answer) => resolve(chrome.runtime.lastError ? 'error' : answer)))`;
 
 /** The saved pages live next to the repository, not in it (their content belongs to their publishers). */
 const PAGES_DIR = path.resolve('..', 'shared', 'pages');
@@ -151,6 +158,7 @@ describeIfPages(`real pages in chromium (${PAGES.length} pages from ${PAGES_DIR}
   let base: Side;
   let world: ExtensionWorld;
   let extPage: PwPage;
+  let engineLoads = 0;
   const rows: (ReturnType<typeof row> & { scanMs: string })[] = [];
 
   beforeAll(async () => {
@@ -172,6 +180,7 @@ describeIfPages(`real pages in chromium (${PAGES.length} pages from ${PAGES_DIR}
     ext = side(extPage);
     base = side(plain.ctx.pages()[0] ?? (await plain.ctx.newPage()));
     world = await watchExtensionWorld(extPage, withExt.extensionId);
+    extPage.on('request', (r) => void (r.url().endsWith(ENGINE_PATH) && engineLoads++));
   }, 120_000);
 
   afterAll(async () => {
@@ -187,6 +196,7 @@ describeIfPages(`real pages in chromium (${PAGES.length} pages from ${PAGES_DIR}
   it.each(PAGES)('should leave %s exactly as it was', async (file) => {
     world.exceptions.length = 0;
     world.consoleErrors.length = 0;
+    engineLoads = 0;
     const v = await judge(ext, base, server.url(`pages/${file}`));
     const measures = (await extPage.evaluate(`(${SCAN_MEASURES})`).catch(() => [])) as ScanMeasure[];
     const scan = measures.find((m) => m.name === SCAN_MEASURE);
@@ -196,6 +206,17 @@ describeIfPages(`real pages in chromium (${PAGES.length} pages from ${PAGES_DIR}
     expect(await world.evaluate<boolean>('true'), 'the content script ran in the page').toBe(true);
     expect(world.exceptions, 'uncaught exceptions in the content script').toEqual([]);
     expect(world.consoleErrors, 'console errors from the content script').toEqual([]);
+    // The background's precheck, asked the way the first stage asks it: where it says no, the
+    // engine was never loaded; where it says yes, it was.
+    const answer = await world.evaluate<boolean | string>(ASK_PRECHECK);
+    expect(answer, 'the background answered the precheck').toBeTypeOf('boolean');
+    if (answer)
+      await until(
+        () => engineLoads,
+        (n) => n > 0,
+        `the engine on ${file}`,
+      );
+    else expect(engineLoads, 'engine loads on a page the precheck said no to').toBe(0);
     expectUntouched(v);
   });
 });

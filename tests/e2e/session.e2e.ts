@@ -50,6 +50,23 @@ async function askTabs([name, msg]: readonly [string, object]): Promise<unknown[
 
 const markCount = (name: string): number => CSS.highlights.get(name)?.size ?? 0;
 
+/**
+ * Runs in an extension page: sends the first stage's precheck to the background with the same call
+ * the content script makes (`chrome.runtime.sendMessage` with a callback), returns the answer.
+ */
+function askPrecheck(text: string): Promise<unknown> {
+  const runtime = (
+    chrome as unknown as {
+      runtime: { sendMessage(m: object, cb: (a: unknown) => void): void; lastError?: { message?: string } };
+    }
+  ).runtime;
+  return new Promise((resolve) =>
+    runtime.sendMessage({ type: 'hg:precheck', text }, (a) =>
+      resolve(runtime.lastError ? `error: ${runtime.lastError.message}` : a),
+    ),
+  );
+}
+
 describeEachBrowser(
   'settings and navigation in %s',
   (suite) => {
@@ -105,6 +122,11 @@ describeEachBrowser(
       await page.waitFor(([soft, plain]) => !CSS.highlights.has(soft) && CSS.highlights.has(plain), [SOFT, HIGHLIGHT] as const);
       expect(await page.evaluate(markCount, HIGHLIGHT)).toBeGreaterThan(5);
       await ext.evaluate(setSync, { enabled: true, markStyle: 'underline', disabledSites: [], tooltipDelay: 300 });
+    });
+
+    it("should have the background answer the first stage's precheck: yes for a term, no for none", async () => {
+      expect(await ext.evaluate(askPrecheck, 'Her X-ray showed kyphosis and a wedge fracture.')).toBe(true);
+      expect(await ext.evaluate(askPrecheck, 'Roses, tulips and a garden fork.')).toBe(false);
     });
 
     it('should list the terms on the page with counts', async () => {

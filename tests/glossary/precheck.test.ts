@@ -61,10 +61,4 @@ describe('precheck', () => {
     expect(precheck('Home\nOsteoporosis')).toBe(true);
     expect(precheck('HomeOsteoporosis')).toBe(false);
   });
-
-  it('should answer the same from its JSON text, as the content script ships it', () => {
-    const fromJson = loadPrecheck(JSON.stringify(buildPrecheck(TERMS, formMarksAlone)));
-    for (const text of ['Osteoporosis makes bones weak.', 'The quick brown fox.', 'loss of bladder control'])
-      expect(fromJson(text)).toBe(precheck(text));
-  });
 });
