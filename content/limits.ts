@@ -9,6 +9,12 @@ export const FIRST_STAGE_LIMITS = {
   precheckNodes: 30_000,
   /** Characters sent to the background's precheck at most (a 2 MB message, about 20 ms of word lookups there); beyond, "maybe". */
   precheckChars: 1_000_000,
+  /**
+   * Nodes added while a precheck answer is on its way (or in one batch) beyond which the answer is
+   * "maybe" without reading them: such a page is growing fast, and the engine, which scans in slices,
+   * is cheaper than one long read of all of it (and meets a smaller page the sooner it starts).
+   */
+  wakeBatchNodes: 2_000,
   /** Added text is prechecked at most this often on a page with no term yet (a live ticker). */
   wakeCheckMs: 250,
   /** How often a marked page asks whether its extension is still there (reloaded, updated, removed). */

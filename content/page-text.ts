@@ -97,13 +97,15 @@ export function whenMayHoldTerm(doc: Document, test: PrecheckTest, signal: Abort
     // Set while a batch waits for its time or its answer: at most one at a time.
     let timer: ReturnType<typeof setTimeout> | undefined;
     let busy = true;
+    let done = false;
     const stop = (): void => {
+      done = true;
       observer.disconnect();
       clearTimeout(timer);
     };
     const settle = (hit: boolean): void => {
       busy = false;
-      if (signal.aborted) return;
+      if (signal.aborted || done) return;
       if (hit) {
         stop();
         resolve();
@@ -122,7 +124,10 @@ export function whenMayHoldTerm(doc: Document, test: PrecheckTest, signal: Abort
         if (r.type === 'characterData') pending.push(r.target);
         else for (const n of r.addedNodes) pending.push(n);
       }
-      if (!busy) timer ??= setTimeout(check, FIRST_STAGE_LIMITS.wakeCheckMs);
+      if (pending.length > FIRST_STAGE_LIMITS.wakeBatchNodes) {
+        stop();
+        resolve();
+      } else if (!busy) timer ??= setTimeout(check, FIRST_STAGE_LIMITS.wakeCheckMs);
     });
     observer.observe(root, { childList: true, subtree: true, characterData: true });
     signal.addEventListener('abort', stop, { once: true });

@@ -120,6 +120,19 @@ describe('whenMayHoldTerm', () => {
     expect(resolved).toBe(true);
   });
 
+  it('should answer "maybe" without reading when the page adds too many nodes while it waits', async () => {
+    const root = html('<p>plain</p>');
+    const seen: string[] = [];
+    // The first answer never comes: only the page's growth can settle it.
+    const test = (t: string): Promise<boolean> => (seen.push(t), new Promise(() => undefined));
+    const woken = whenMayHoldTerm(document, test, new AbortController().signal);
+    const many = document.createDocumentFragment();
+    for (let i = 0; i <= FIRST_STAGE_LIMITS.wakeBatchNodes; i++) many.append(document.createElement('span'));
+    root.append(many);
+    await woken;
+    expect(seen).toHaveLength(1);
+  });
+
   it('should treat a failed answer as "maybe"', async () => {
     html('<p>plain</p>');
     await whenMayHoldTerm(document, () => Promise.reject(new Error('no background')), new AbortController().signal);
