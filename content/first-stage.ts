@@ -13,6 +13,8 @@ import {
 import { listenWithAnswer, offerAnswer } from './answer-slot';
 import { isOrphaned, watchOrphaned } from './orphan';
 import { whenMayHoldTerm, type PrecheckTest } from './page-text';
+import { FIRST_STAGE_LIMITS } from './limits';
+import { whenIdle } from './yield';
 
 export interface FirstStageDeps {
   /** The extension's runtime, read only once it is needed (its first touch costs the page). */
@@ -26,7 +28,7 @@ export interface FirstStageDeps {
 /**
  * The content script on every page, in stages so that a page pays only for what it uses: its
  * answers to the popup and commands at once (a function left in its isolated world; a message
- * listener only once the engine runs); the page's text to the background, which says whether it may
+ * listener only once the engine runs); the page's text, once the page is idle, to the background, which says whether it may
  * hold a term (the word work off the page's main thread); the engine (and with it the settings) once
  * it may, or when the user asks to explain a selection; the card on first use (lazy-tooltip.ts).
  */
@@ -79,7 +81,9 @@ export function runOnPage(doc: Document, outer: AbortSignal, deps: FirstStageDep
   signal.addEventListener('abort', offerAnswer(answer), { once: true });
 
   const mayHold = deps.mayHold ?? askBackground(deps.runtime);
-  void whenMayHoldTerm(doc, mayHold, signal).then(() => (signal.aborted ? undefined : start().catch(() => undefined)));
+  void whenIdle(doc.defaultView, FIRST_STAGE_LIMITS.firstReadIdleMs)
+    .then(() => (signal.aborted ? undefined : whenMayHoldTerm(doc, mayHold, signal)))
+    .then(() => (signal.aborted ? undefined : start().catch(() => undefined)));
 }
 
 /** The precheck, asked of the background; a failed ask rejects (the caller then says "maybe"). */

@@ -3,6 +3,12 @@
  * it (more in docs/performance.md). Two objects, so the first stage on every page bundles only its own.
  */
 export const FIRST_STAGE_LIMITS = {
+  /**
+   * Longest wait for an idle moment before the page's text is first read: a read at document_idle
+   * sometimes forced a pending layout (8-14 ms of layout and text shaping inside our task on a book
+   * chapter); a busy page is read after this anyway.
+   */
+  firstReadIdleMs: 1000,
   /** Elements beyond which the page's rendered text is not read at all ("maybe"): reading it took 40-50 ms at 50,000 elements. */
   precheckElements: 15_000,
   /** Text nodes the precheck reads before it stops and answers "maybe": past this, the sliced engine is cheaper than one long task. */

@@ -24,6 +24,18 @@ export function yieldToPage(priority: 'user-visible' | 'background' = 'user-visi
   });
 }
 
+/**
+ * Resolves once the page is idle, or after `timeoutMs` at most: a read of its rendered text then
+ * finds the layout done instead of forcing it (a pending layout forced inside our task made it long).
+ * Where idle callbacks are missing, in the next task.
+ */
+export function whenIdle(win: Pick<Window, 'requestIdleCallback'> | null | undefined, timeoutMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof win?.requestIdleCallback === 'function') win.requestIdleCallback(() => resolve(), { timeout: timeoutMs });
+    else setTimeout(resolve, 0);
+  });
+}
+
 /** Resolves in the task after the page's next rendering update (or after 100 ms where none comes). */
 export function afterNextPaint(doc: Document): Promise<void> {
   const win = doc.defaultView;

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { FirstStageRuntime, MessageListener } from '../../content/extension-api';
 import { answerUnsupported, runOnPage } from '../../content/first-stage';
 import type { PageSession } from '../../content/session';
+import { FIRST_STAGE_LIMITS } from '../../content/limits';
 import { CONTENT_ANSWER, type ContentAnswer } from '../../messaging/protocol';
 
 /**
@@ -172,6 +173,27 @@ describe('runOnPage asking the background whether the page may hold a term', () 
     runOnPage(document, pageSignal(), { runtime, startEngine });
     await vi.waitFor(() => expect(startEngine).toHaveBeenCalledTimes(1));
     expect(sent).toEqual([{ type: 'hg:precheck', text: expect.stringContaining('kyphosis') as unknown }]);
+  });
+
+  it('should read and send the page text only once the page is idle, so it forces no pending layout', async () => {
+    const { runtime, sent } = fakeRuntime(() => true);
+    const startEngine = vi.fn(async () => session([['kyphosis', 1]]));
+    const idle: { run: () => void; timeout?: number }[] = [];
+    const win = document.defaultView as unknown as Record<string, unknown>;
+    win.requestIdleCallback = (run: () => void, o?: { timeout?: number }) => idle.push({ run, timeout: o?.timeout });
+    try {
+      page('A curve called kyphosis.');
+      runOnPage(document, pageSignal(), { runtime, startEngine });
+      await new Promise((r) => setTimeout(r, 20));
+      expect(sent).toEqual([]);
+      expect(idle).toHaveLength(1);
+      expect(idle[0]!.timeout).toBe(FIRST_STAGE_LIMITS.firstReadIdleMs);
+      idle[0]!.run();
+      await vi.waitFor(() => expect(startEngine).toHaveBeenCalledTimes(1));
+      expect(sent).toHaveLength(1);
+    } finally {
+      delete win.requestIdleCallback;
+    }
   });
 
   it('should load nothing when the background says no', async () => {
