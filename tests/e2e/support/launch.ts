@@ -3,7 +3,7 @@ import { cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
-import puppeteer, { type Browser } from 'puppeteer-core';
+import puppeteer, { type Browser, type Extension } from 'puppeteer-core';
 
 /** The one place browsers are started, for the browser tests and the benchmarks alike. */
 
@@ -87,6 +87,27 @@ export async function launchChromiumContext(o: ChromiumOptions = {}): Promise<{ 
       await removed;
     },
   };
+}
+
+/**
+ * Chromium over DevTools' pipe, the extension installed through it: the only way a test can click
+ * the toolbar button (`Extensions.triggerAction`), and so grant `activeTab` as a user's click does.
+ */
+export async function launchChromiumWithToolbar(): Promise<{ browser: Browser; extension: Extension }> {
+  const browser = await puppeteer.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    pipe: true,
+    enableExtensions: true,
+    defaultViewport: { width: 1280, height: 800 },
+    args: CHROMIUM_ARGS,
+  });
+  const copy = await snapshotBuild(CHROME_EXT);
+  browser.once('disconnected', () => void rm(path.dirname(copy), { recursive: true, force: true }));
+  const id = await browser.installExtension(copy);
+  const extension = (await browser.extensions()).get(id);
+  if (!extension) throw new Error(`Chromium did not list the extension it installed (${id})`);
+  return { browser, extension };
 }
 
 export interface FirefoxOptions {
