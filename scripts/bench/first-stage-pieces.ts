@@ -1,6 +1,6 @@
 /**
  * Where the first stage's script time goes: `npx tsx scripts/bench/first-stage-pieces.ts [--runs=3]
- * [--pages=REGEX] [--out=FILE] [--old=FILE] [--split] [--pieces=REGEX] [--extra=FILE.json]` (after `npm run build`). Each piece of the first stage runs alone as
+ * [--pages=REGEX] [--out=FILE] [--old=FILE] [--split] [--pieces=REGEX] [--extra=FILE.json] [--calibrate]` (after `npm run build`). Each piece of the first stage runs alone as
  * the content script of an otherwise empty extension (same matches and frames as ours), side by side
  * with no extension and with the whole built first stage (its background answering "no term"), in one run of Debian's Chromium, with the
  * page-load benchmark's method (page-load.ts). Without --pages, 8 real pages of different sizes.
@@ -39,6 +39,30 @@ const STEPS: Record<string, string> = {
   '+ words and 378 prefixes, for loops (old, no phrases)': `${PREP} const seen = new Set(text.toLowerCase().split(/[^a-z0-9]+/)); let n = 0; for (const w of words) if (seen.has(w)) n++; for (const w of prefixes) if (seen.has(w)) n++; document.documentElement.dataset.n = n;`,
   '+ words.some and prefixes.filter (new, no phrases)': `${PREP} const seen = new Set(text.toLowerCase().split(/[^a-z0-9]+/)); document.documentElement.dataset.n = words.some(has, seen) + prefixes.filter(has, seen).length;`,
 };
+/**
+ * With --calibrate: the same work run at different moments, and a 5 ms busy loop, to check what each
+ * metric sees. ScriptDuration does not count promise continuations; the CPU profile ("own") does.
+ */
+const CALIBRATE = args.includes('--calibrate');
+const WORK = `void document.defaultView.top; void document.contentType; void (typeof Highlight); void location.hostname;
+const text = document.body.innerText; chrome.runtime.sendMessage({ type: 'hg:precheck', text }, () => void chrome.runtime.lastError);`;
+const BUSY = 'const t = performance.now(); while (performance.now() - t < 5);';
+const CHECKS = 'void document.defaultView.top; void document.contentType; void (typeof Highlight); void location.hostname;';
+const MESSAGE = "chrome.runtime.sendMessage({ type: 'hg:precheck', text }, () => void chrome.runtime.lastError);";
+const WHEN: Record<string, string> = {
+  'checks + innerText': `${CHECKS} const text = document.body.innerText; void text.length;`,
+  'checks + textContent': `${CHECKS} const text = document.body.textContent; void text.length;`,
+  'checks + innerText + message': `${CHECKS} const text = document.body.innerText; ${MESSAGE}`,
+  'checks + textContent + message': `${CHECKS} const text = document.body.textContent; ${MESSAGE}`,
+  'checks + a message of one word': `${CHECKS} const text = 'a'; ${MESSAGE}`,
+  'checks + innerText + message, at once': WORK,
+  'the same, in an idle callback': `requestIdleCallback(() => { ${WORK} }, { timeout: 1000 });`,
+  'the same, in a promise continuation after an idle callback': `new Promise((r) => requestIdleCallback(r, { timeout: 1000 })).then(() => { ${WORK} });`,
+  'the same, in a microtask': `Promise.resolve().then(() => { ${WORK} });`,
+  '5 ms busy loop, at once': `{ ${BUSY} }`,
+  '5 ms busy loop, in an idle callback': `requestIdleCallback(() => { ${BUSY} }, { timeout: 1000 });`,
+  '5 ms busy loop, in a microtask': `Promise.resolve().then(() => { ${BUSY} });`,
+};
 /** Every piece's extension has a background that answers the first stage's precheck "no term", as on most pages. */
 const NO_TERMS = `chrome.runtime.onMessage.addListener((m, _s, reply) => { if (m?.type === 'hg:precheck') reply(false); });`;
 /** Each piece as the script of its own extension. */
@@ -52,6 +76,7 @@ const PIECES: Record<string, string> = {
     'new MutationObserver(() => undefined).observe(document.body, { childList: true, subtree: true, characterData: true });',
   'first-stage.js parsed, not run': `if (globalThis.__neverSet) {\n${firstStage}\n}`,
   ...(SPLIT ? STEPS : {}),
+  ...(CALIBRATE ? WHEN : {}),
   'the whole first stage (first-stage.js)': firstStage,
   ...(OLD ? { 'old first stage (--old)': readFileSync(OLD, 'utf8') } : {}),
   // --extra=FILE: a JSON object of more pieces, name to script (an experiment, side by side).
@@ -77,16 +102,21 @@ async function main(): Promise<void> {
   // One load each first: a fresh profile's first load pays one-off costs.
   for (const name of names) await load(ctxs.get(name)!, server.url(`pages/${list[0]!.file}`), origin);
   const added = new Map<string, number[]>(names.map((n) => [n, []]));
+  const ownMs = new Map<string, number[]>(names.map((n) => [n, []]));
   for (const p of list) {
     const script = new Map<string, number[]>(names.map((n) => [n, []]));
+    const own = new Map<string, number[]>(names.map((n) => [n, []]));
     for (let run = 0; run < RUNS; run++)
       for (let k = 0; k < names.length; k++) {
         // Rotated, so no piece always loads first.
         const name = names[(run + k) % names.length]!;
-        script.get(name)!.push((await load(ctxs.get(name)!, server.url(`pages/${p.file}`), origin)).script);
+        const sample = await load(ctxs.get(name)!, server.url(`pages/${p.file}`), origin);
+        script.get(name)!.push(sample.script);
+        own.get(name)!.push(sample.own);
       }
     const base = median(script.get('none')!);
     for (const n of names) added.get(n)!.push(median(script.get(n)!) - base);
+    for (const n of names) ownMs.get(n)!.push(median(own.get(n)!));
     log(`${p.name}: whole first stage +${fmt(median(script.get('the whole first stage (first-stage.js)')!) - base)} ms`);
   }
   for (const c of ctxs.values()) await c.close();
@@ -97,9 +127,11 @@ async function main(): Promise<void> {
     `Generated by \`npx tsx scripts/bench/first-stage-pieces.ts\` (${list.length} real pages, ${RUNS} fresh loads per page and piece, medians; Debian Chromium, headless).`,
     'Each piece runs alone as the content script of an otherwise empty extension; added script is the renderer main-thread ScriptDuration over no extension.',
     '',
-    '| piece | median added script ms |',
-    '|---|---|',
-    ...Object.keys(PIECES).map((n) => `| ${n} | ${fmt(median(added.get(n)!))} |`),
+    "Own: the piece's CPU time from a sampling profile (page-load.ts), which also counts promise continuations; ScriptDuration does not.",
+    '',
+    '| piece | median own ms | median added script ms |',
+    '|---|---|---|',
+    ...Object.keys(PIECES).map((n) => `| ${n} | ${fmt(median(ownMs.get(n)!))} | ${fmt(median(added.get(n)!))} |`),
   ];
   const report = `${lines.join('\n')}\n`;
   if (OUT) writeFileSync(OUT, report);
