@@ -1,6 +1,6 @@
 /**
  * Where the first stage's script time goes: `npx tsx scripts/bench/first-stage-pieces.ts [--runs=3]
- * [--pages=REGEX] [--out=FILE] [--old=FILE] [--split] [--pieces=REGEX] [--extra=FILE.json] [--calibrate]` (after `npm run build`). Each piece of the first stage runs alone as
+ * [--pages=REGEX] [--out=FILE] [--old=FILE] [--split] [--pieces=REGEX] [--extra=FILE.json] [--calibrate] [--in-page-precheck]` (after `npm run build`). Each piece of the first stage runs alone as
  * the content script of an otherwise empty extension (same matches and frames as ours), side by side
  * with no extension and with the whole built first stage (its background answering "no term"), in one run of Debian's Chromium, with the
  * page-load benchmark's method (page-load.ts). Without --pages, 8 real pages of different sizes.
@@ -13,6 +13,7 @@ import { buildPrecheck } from '../../glossary/precheck';
 import { TERMS } from '../../glossary/terms';
 import { marksAlone } from '../glossary-trie-plugin';
 import { ROOT } from './harness';
+import { inPageScript } from './in-page-precheck';
 import { fmt, launch, load, log, median, noopExtension, pages } from './page-load';
 
 const args = process.argv.slice(2);
@@ -63,6 +64,14 @@ const WHEN: Record<string, string> = {
   '5 ms busy loop, in an idle callback': `requestIdleCallback(() => { ${BUSY} }, { timeout: 1000 });`,
   '5 ms busy loop, in a microtask': `Promise.resolve().then(() => { ${BUSY} });`,
 };
+/** With --in-page-precheck: the precheck run in the page by hashing (in-page-precheck.ts), against the message. */
+const IN_PAGE = args.includes('--in-page-precheck');
+const PRECHECK_DATA = buildPrecheck(TERMS, marksAlone);
+const IN_PAGE_PIECES: Record<string, string> = {
+  'checks + innerText + message': `${CHECKS} const text = document.body.innerText; ${MESSAGE}`,
+  'checks + innerText + the precheck in the page': inPageScript(PRECHECK_DATA, CHECKS),
+  'the same, and a message only on "maybe"': inPageScript(PRECHECK_DATA, CHECKS, MESSAGE),
+};
 /** Every piece's extension has a background that answers the first stage's precheck "no term", as on most pages. */
 const NO_TERMS = `chrome.runtime.onMessage.addListener((m, _s, reply) => { if (m?.type === 'hg:precheck') reply(false); });`;
 /** Each piece as the script of its own extension. */
@@ -77,6 +86,7 @@ const PIECES: Record<string, string> = {
   'first-stage.js parsed, not run': `if (globalThis.__neverSet) {\n${firstStage}\n}`,
   ...(SPLIT ? STEPS : {}),
   ...(CALIBRATE ? WHEN : {}),
+  ...(IN_PAGE ? IN_PAGE_PIECES : {}),
   'the whole first stage (first-stage.js)': firstStage,
   ...(OLD ? { 'old first stage (--old)': readFileSync(OLD, 'utf8') } : {}),
   // --extra=FILE: a JSON object of more pieces, name to script (an experiment, side by side).
