@@ -27,7 +27,8 @@ const firstStage = readFileSync(path.join(ROOT, '.output/chrome-mv3/first-stage.
 const OLD = option('old');
 /** The precheck's work step by step, each piece one step more than the last (--split). */
 const SPLIT = args.includes('--split');
-const DATA = JSON.stringify(JSON.stringify(buildPrecheck(TERMS, marksAlone)));
+const PRECHECK_DATA = buildPrecheck(TERMS, marksAlone);
+const DATA = JSON.stringify(JSON.stringify(PRECHECK_DATA));
 const PREP = `const d = JSON.parse(${DATA}); const words = d.words.split('|'), prefixes = d.prefixes.split('|'), phrases = d.phrases;
 const has = Set.prototype.has; const text = document.body.innerText;`;
 const STEPS: Record<string, string> = {
@@ -45,18 +46,16 @@ const STEPS: Record<string, string> = {
  * metric sees. ScriptDuration does not count promise continuations; the CPU profile ("own") does.
  */
 const CALIBRATE = args.includes('--calibrate');
-const WORK = `void document.defaultView.top; void document.contentType; void (typeof Highlight); void location.hostname;
-const text = document.body.innerText; chrome.runtime.sendMessage({ type: 'hg:precheck', text }, () => void chrome.runtime.lastError);`;
 const BUSY = 'const t = performance.now(); while (performance.now() - t < 5);';
 const CHECKS = 'void document.defaultView.top; void document.contentType; void (typeof Highlight); void location.hostname;';
 const MESSAGE = "chrome.runtime.sendMessage({ type: 'hg:precheck', text }, () => void chrome.runtime.lastError);";
+const WORK = `${CHECKS} const text = document.body.innerText; ${MESSAGE}`;
 const WHEN: Record<string, string> = {
   'checks + innerText': `${CHECKS} const text = document.body.innerText; void text.length;`,
   'checks + textContent': `${CHECKS} const text = document.body.textContent; void text.length;`,
-  'checks + innerText + message': `${CHECKS} const text = document.body.innerText; ${MESSAGE}`,
+  'checks + innerText + message': WORK,
   'checks + textContent + message': `${CHECKS} const text = document.body.textContent; ${MESSAGE}`,
   'checks + a message of one word': `${CHECKS} const text = 'a'; ${MESSAGE}`,
-  'checks + innerText + message, at once': WORK,
   'the same, in an idle callback': `requestIdleCallback(() => { ${WORK} }, { timeout: 1000 });`,
   'the same, in a promise continuation after an idle callback': `new Promise((r) => requestIdleCallback(r, { timeout: 1000 })).then(() => { ${WORK} });`,
   'the same, in a microtask': `Promise.resolve().then(() => { ${WORK} });`,
@@ -66,9 +65,8 @@ const WHEN: Record<string, string> = {
 };
 /** With --in-page-precheck: the precheck run in the page by hashing (in-page-precheck.ts), against the message. */
 const IN_PAGE = args.includes('--in-page-precheck');
-const PRECHECK_DATA = buildPrecheck(TERMS, marksAlone);
 const IN_PAGE_PIECES: Record<string, string> = {
-  'checks + innerText + message': `${CHECKS} const text = document.body.innerText; ${MESSAGE}`,
+  'checks + innerText + message': WORK,
   'checks + innerText + the precheck in the page': inPageScript(PRECHECK_DATA, CHECKS),
   'the same, and a message only on "maybe"': inPageScript(PRECHECK_DATA, CHECKS, MESSAGE),
 };
