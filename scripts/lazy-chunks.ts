@@ -5,6 +5,9 @@ import { build, type Rolldown } from 'vite';
 import { LAZY_DIR, pictureModulePath } from '../content/lazy-paths';
 import { glossaryTrie } from './glossary-trie-plugin';
 
+/** HG_UNMINIFIED=1 keeps function names, for a CPU profile that names them (scripts/bench/profile-own.ts). */
+const MINIFY = process.env.HG_UNMINIFIED !== '1';
+
 /** The content script's lazily loaded parts: the engine, and the card the engine loads on first use. */
 const PARTS = { engine: 'content/engine.ts', card: 'content/card.ts' };
 
@@ -48,11 +51,11 @@ async function buildPart(root: string, name: string, entry: string): Promise<{ r
       write: false,
       // Library mode: no preload helper, which would add <link rel="modulepreload"> to the page.
       lib: { entry: { [name]: path.resolve(root, entry) }, formats: ['es'] },
-      minify: true,
+      minify: MINIFY,
       cssCodeSplit: false,
       target: 'es2022',
       rolldownOptions: {
-        output: { minify: true, entryFileNames: `${LAZY_DIR}/[name].js`, chunkFileNames: `${LAZY_DIR}/[name]-[hash].js` },
+        output: { minify: MINIFY, entryFileNames: `${LAZY_DIR}/[name].js`, chunkFileNames: `${LAZY_DIR}/[name]-[hash].js` },
       },
     },
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { msInScripts, type CpuProfile } from '../../../scripts/bench/profile-time';
+import { msInScripts, ownByFrame, type CpuProfile } from '../../../scripts/bench/profile-time';
 
 // root -> page (page.js) -> ours (first-stage.js) -> native (no URL); root -> idle
 const profile: CpuProfile = {
@@ -38,5 +38,25 @@ describe('msInScripts', () => {
 
   it('should answer 0 for an empty profile', () => {
     expect(msInScripts({ nodes: [] })).toBe(0);
+  });
+});
+
+describe('ownByFrame', () => {
+  it('should name our frame on top, and a native on top with the nearest of our frames under it', () => {
+    const named: CpuProfile = {
+      nodes: [
+        { id: 1, children: [2], callFrame: { url: 'chrome-extension://abc/engine.js', functionName: 'scan', lineNumber: 7 } },
+        { id: 2, callFrame: { url: '', functionName: 'get app' } },
+        { id: 3, callFrame: { url: 'http://127.0.0.1/page.js', functionName: 'page' } },
+      ],
+      samples: [1, 2, 2, 3, 1],
+      timeDeltas: [0, 100, 200, 300, 400],
+    };
+    const by = ownByFrame(named);
+    expect(by.get('scan engine.js:7')).toBeCloseTo(0.1);
+    expect(by.get('get app ← scan engine.js:7')).toBeCloseTo(0.5);
+    expect([...by.keys()]).toHaveLength(2);
+    // The sum is the same figure msInScripts gives.
+    expect(msInScripts(named)).toBeCloseTo(0.6);
   });
 });
