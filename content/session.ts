@@ -1,6 +1,5 @@
 import { glossaryUrl } from '../components/links';
-import { loadSettings, needsRestart, watchSettings } from '../settings/items';
-import { knownTermsItem, loadKnown, parseKnown } from '../settings/my-terms';
+import { loadPageSettings, needsRestart, watchKnown, watchSettings } from '../settings/page-settings';
 import { isSiteDisabled, type Settings } from '../settings/parse';
 import type { Highlighter, HighlighterOptions } from './highlighter';
 
@@ -59,10 +58,10 @@ export function startSession(doc: Document, signal: AbortSignal, start: Start): 
     known = new Set(ids);
     running?.h.setKnown(known);
   };
-  signal.addEventListener('abort', quietly(knownTermsItem.watch((v) => setKnown(parseKnown(v)))), { once: true });
-  const ready = Promise.all([loadSettings(), loadKnown()]).then(([s, ids]) => {
+  signal.addEventListener('abort', quietly(watchKnown(setKnown)), { once: true });
+  const ready = loadPageSettings().then(({ settings, known: ids }) => {
     known = new Set(ids);
-    apply(s);
+    apply(settings);
   });
 
   return {

@@ -46,7 +46,10 @@ async function buildPart(root: string, name: string, entry: string): Promise<{ r
     plugins: [preact(), glossaryTrie()],
     // Library mode leaves these to the consumer; tippy.js reads it for its development warnings.
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
-    resolve: { alias: { 'wxt/browser': '@wxt-dev/webextension-polyfill/browser' } },
+    // The browser's own namespace (`browser` in Firefox, `chrome` in Chromium), the object WXT storage
+    // already uses: the engine and card call only getURL, getMessage and storage, which need no
+    // polyfill, and evaluating it cost every health page a copy of its API proxy (chrome.app included).
+    resolve: { alias: { 'wxt/browser': '@wxt-dev/browser' } },
     build: {
       write: false,
       // Library mode: no preload helper, which would add <link rel="modulepreload"> to the page.

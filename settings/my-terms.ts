@@ -1,5 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import { MY_TERMS_LIMITS as LIMITS } from './my-terms-parse';
+import { KNOWN_TERMS_KEY } from './page-settings';
 import { parseKnown, parseSaved, type SavedTerm } from './my-terms-parse';
 
 export { parseKnown, parseSaved, type SavedTerm } from './my-terms-parse';
@@ -17,7 +18,7 @@ export const savedTermsItem = storage.defineItem<SavedTerm[]>('sync:savedTerms',
 });
 
 /** Terms the reader said they know: never marked on a page, listed in My terms and options to restore. */
-export const knownTermsItem = storage.defineItem<string[]>('sync:knownTerms', { fallback: [], version: 1 });
+export const knownTermsItem = storage.defineItem<string[]>(KNOWN_TERMS_KEY, { fallback: [], version: 1 });
 
 /** Why a change to My terms was not stored; the list in storage is left as it was. */
 export type WriteProblem = 'limit' | 'full' | 'failed';
