@@ -183,14 +183,19 @@ export function pages(): { name: string; mount: string; file: string }[] {
 
 export const fmt = (n: number): string => (Number.isNaN(n) ? '–' : n.toFixed(2));
 
-async function main(): Promise<void> {
+/** The health fixtures and the saved real pages, their own scripts blocked by CSP; with the server's origin. */
+export async function servePages(): Promise<{ server: Awaited<ReturnType<typeof serve>>; origin: string }> {
   const server = await serve(
     { fixtures: path.join(ROOT, 'tests/fixtures'), pages: path.resolve(ROOT, '../shared/pages') },
     () => ({
       'content-security-policy': "script-src 'none'",
     }),
   );
-  const origin = new URL(server.url('x')).origin;
+  return { server, origin: new URL(server.url('x')).origin };
+}
+
+async function main(): Promise<void> {
+  const { server, origin } = await servePages();
   const ext = await snapshotBuild(path.resolve(option('ext') ?? path.join(ROOT, '.output/chrome-mv3')));
   const ctxs = {
     none: await launch(undefined),

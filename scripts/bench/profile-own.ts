@@ -7,9 +7,8 @@
  */
 import path from 'node:path';
 import { snapshotBuild } from '../../tests/e2e/support/launch';
-import { serve } from '../../tests/e2e/support/server';
 import { ROOT } from './harness';
-import { fmt, launch, load, log, median } from './page-load';
+import { fmt, launch, load, log, median, servePages } from './page-load';
 import { ownByFrame } from './profile-time';
 
 const args = process.argv.slice(2);
@@ -19,13 +18,7 @@ const RUNS = Number(option('runs') ?? 5);
 const TOP = Number(option('top') ?? 30);
 
 async function main(): Promise<void> {
-  const server = await serve(
-    { fixtures: path.join(ROOT, 'tests/fixtures'), pages: path.resolve(ROOT, '../shared/pages') },
-    () => ({
-      'content-security-policy': "script-src 'none'",
-    }),
-  );
-  const origin = new URL(server.url('x')).origin;
+  const { server, origin } = await servePages();
   const ctx = await launch(await snapshotBuild(path.resolve(option('ext') ?? path.join(ROOT, '.output/chrome-mv3'))), true);
   await load(ctx, server.url(target), origin); // a fresh profile's first load pays one-off costs
   const rows = new Map<string, number[]>();
