@@ -27,7 +27,7 @@ export function createPageMarker<B>(
   opts: { blockKey?: (block: B) => unknown; sense?: SenseCheck; window?: SenseWindow } = {},
 ): PageMarker<B> {
   const gate = createGate();
-  const sense = opts.sense ?? createSenseCheck(matcher.sense, opts.window);
+  const sense = opts.sense ?? createSenseCheck(() => matcher.sense, opts.window);
   const key = opts.blockKey ?? ((b: B): unknown => b);
   let pending: { block: B; match: Match }[] = [];
   return {

@@ -270,7 +270,15 @@ export function loadMatcher(trie: CompiledTrie): LoadedMatcher {
   };
   const find = (text: string, from = 0, to = text.length): Match[] => resolveOverlaps(findAll(text, from, to));
 
-  return { find, findAll, size: nodes, sense: trie.sense };
+  return {
+    find,
+    findAll,
+    size: nodes,
+    // Read when asked: the bundled trie parses its sense part on first read (glossary-trie-plugin.ts).
+    get sense() {
+      return trie.sense;
+    },
+  };
 }
 
 /**

@@ -32,7 +32,12 @@ export interface SenseCheck {
  * A sense check over compiled cues and counters. The phrase trie is loaded on the first ambiguous
  * match, so a page without any pays nothing for it.
  */
-export function createSenseCheck(sense: CompiledSense | undefined, window: SenseWindow = SENSE_WINDOW): SenseCheck {
+export function createSenseCheck(
+  source: CompiledSense | undefined | (() => CompiledSense | undefined),
+  window: SenseWindow = SENSE_WINDOW,
+): SenseCheck {
+  // A function is read on the first ambiguous match only (the bundled trie parses its cues then).
+  const senseOf = typeof source === 'function' ? source : () => source;
   let phrases: { matcher: LoadedMatcher; cues: number[][] } | undefined;
   // Each rule's cue phrases with its groups' phrases, resolved once.
   const load = (s: CompiledSense): NonNullable<typeof phrases> =>
@@ -44,6 +49,7 @@ export function createSenseCheck(sense: CompiledSense | undefined, window: Sense
   return {
     standing(text, matches) {
       if (!matches.some((m) => m.rule !== undefined)) return matches as Match[];
+      const sense = senseOf();
       if (!sense) return matches.filter((m) => m.rule === undefined);
       const { matcher, cues: cuesOf } = load(sense);
       const windows = new Map<Match, [number, number]>();

@@ -4,6 +4,8 @@
  * side in one run: every page is loaded fresh in three browsers in turn,
  *   none   no extension (the baseline)
  *   noop   an extension whose content script does nothing, on the same pages and frames (the floor)
+ *   noop2  the same do-nothing extension again, in its own profile: how far two runs of one baseline
+ *          differ in the same run (the noise the added task time is read against)
  *   ext    the built extension (.output/chrome-mv3)
  *   nopic  with --without-pictures: the same build with its pictures deleted (a page where no card
  *          opens must pay nothing for them: the two should not differ)
@@ -30,6 +32,11 @@ const OUT = option('out') ?? path.join(ROOT, 'docs/page-load.md');
 const WITHOUT_PICTURES = args.includes('--without-pictures');
 const OLD = option('old');
 /**
+ * --no-profile: no CPU profile (no "own" column). The sampling profiler itself lengthens every task
+ * with script in it, so long tasks are counted without it.
+ */
+const PROFILE = !args.includes('--no-profile');
+/**
  * The page counts as settled when its script time stood still for QUIET_POLLS polls in a row. Script
  * time, not task time: the pages' own scripts are blocked, so every script is ours, while task time
  * grows by 0.2-2 ms per poll on an idle page (the metrics call itself runs tasks in the renderer).
@@ -41,10 +48,11 @@ const POLL_MS = 250;
 const MIN_SETTLE_MS = 1500;
 const MAX_SETTLE_MS = 10_000;
 
-type Config = 'none' | 'noop' | 'ext' | 'nopic' | 'old';
+type Config = 'none' | 'noop' | 'noop2' | 'ext' | 'nopic' | 'old';
 const CONFIGS: Config[] = [
   'none',
   'noop',
+  'noop2',
   'ext',
   ...(WITHOUT_PICTURES ? (['nopic'] as const) : []),
   ...(OLD ? (['old'] as const) : []),
@@ -110,8 +118,16 @@ export async function launch(extension: string | undefined, worker = false): Pro
   return ctx;
 }
 
-/** One fresh load; with its CPU profile, which profile-own.ts reads by function (the table keeps only the figures). */
-export async function load(ctx: BrowserContext, url: string, origin: string): Promise<Sample & { profile: CpuProfile }> {
+/**
+ * One fresh load; with its CPU profile (unless `profile` is false: no "own" then), which
+ * profile-own.ts reads by function (the table keeps only the figures).
+ */
+export async function load(
+  ctx: BrowserContext,
+  url: string,
+  origin: string,
+  profile = true,
+): Promise<Sample & { profile?: CpuProfile }> {
   const page = await ctx.newPage();
   let engine = 0;
   let pictures = 0;
@@ -126,9 +142,11 @@ export async function load(ctx: BrowserContext, url: string, origin: string): Pr
   });
   const cdp = await ctx.newCDPSession(page);
   await cdp.send('Performance.enable');
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: SAMPLING_INTERVAL_US });
-  await cdp.send('Profiler.start');
+  if (profile) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: SAMPLING_INTERVAL_US });
+    await cdp.send('Profiler.start');
+  }
   const read = async (): Promise<{ script: number; task: number }> => {
     const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
     const get = (n: string): number => (metrics.find((m) => m.name === n)?.value ?? NaN) * 1000;
@@ -149,13 +167,13 @@ export async function load(ctx: BrowserContext, url: string, origin: string): Pr
       break;
     }
   }
-  const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
+  const cpu = profile ? ((await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile }).profile : undefined;
   const { longTasks, marks } = await page.evaluate(() => ({
     longTasks: (window as unknown as { __longTasks: number[] }).__longTasks.length,
     marks: [...CSS.highlights.values()].reduce((n, h) => n + h.size, 0),
   }));
   await page.close();
-  return { ...last, own: msInScripts(profile), longTasks, marks, engine, pictures, profile };
+  return { ...last, own: cpu ? msInScripts(cpu) : NaN, longTasks, marks, engine, pictures, profile: cpu };
 }
 
 /** A copy of the build with every picture deleted (the card then shows none). */
@@ -200,23 +218,26 @@ async function main(): Promise<void> {
   const ctxs = {
     none: await launch(undefined),
     noop: await launch(noopExtension()),
+    noop2: await launch(noopExtension()),
     ext: await launch(ext, true),
     ...(WITHOUT_PICTURES ? { nopic: await launch(await withoutPictures(ext), true) } : {}),
     ...(OLD ? { old: await launch(await snapshotBuild(path.resolve(OLD)), true) } : {}),
   } as Record<Config, BrowserContext>;
   // One load each before measuring: the first load of a fresh profile pays one-off costs.
   const warm = server.url('fixtures/article.html');
-  for (const c of CONFIGS) await load(ctxs[c]!, warm, origin);
+  for (const c of CONFIGS) await load(ctxs[c]!, warm, origin, PROFILE);
   const list = pages();
   const rows: { name: string; s: Record<Config, Sample[]> }[] = [];
   for (const p of list) {
-    const s: Record<Config, Sample[]> = { none: [], noop: [], ext: [], nopic: [], old: [] };
+    const s: Record<Config, Sample[]> = { none: [], noop: [], noop2: [], ext: [], nopic: [], old: [] };
     const url = server.url(`${p.mount}/${p.file}`);
     for (let run = 0; run < RUNS; run++) {
       // Rotate the order, so no configuration always goes first after a cold start.
       for (let k = 0; k < CONFIGS.length; k++) {
         const c = CONFIGS[(run + k) % CONFIGS.length]!;
-        const { profile: _, ...figures } = await load(ctxs[c]!, url, origin).catch(() => load(ctxs[c]!, url, origin));
+        const { profile: _, ...figures } = await load(ctxs[c]!, url, origin, PROFILE).catch(() =>
+          load(ctxs[c]!, url, origin, PROFILE),
+        );
         s[c].push(figures);
       }
     }
@@ -239,14 +260,19 @@ function writeReport(rows: { name: string; s: Record<Config, Sample[]> }[]): voi
     `Generated by \`npx tsx scripts/bench/page-load.ts\` (${RUNS} fresh loads per page and configuration, medians; Debian Chromium, headless).`,
     'Script and task: renderer main-thread ScriptDuration and TaskDuration (CDP) once the page is quiet.',
     `"own": the extension's code, from a CPU profile sampled every ${SAMPLING_INTERVAL_US} µs (samples with an extension frame on the stack, native calls made from it included). ScriptDuration misses promise continuations (work after an \`await\`), so "own" is the figure the target is read against.`,
-    '"+noop" is what a content script that does nothing adds over no extension; "+ext" what this extension adds.',
+    '"+noop" is what a content script that does nothing adds over no extension; "+ext" what this extension adds; "noop2 − noop" the task time of a second, identical do-nothing extension less the first\'s (two runs of one baseline in the same run: the noise).',
+    ...(PROFILE
+      ? []
+      : [
+          'Run with `--no-profile`: no CPU profile, so no "own" figure; long tasks are counted without the profiler\'s own overhead.',
+        ]),
     '',
     ...(nopic
       ? ['"+nopic" is the same build with its pictures deleted; "pictures" counts the drawings fetched (no card is opened).', '']
       : []),
     ...(OLD ? ['"+old" is another build (`--old`), loaded side by side in the same run.', ''] : []),
-    `| page | marks | engine loaded | own ext ms |${OLD ? ' own old ms |' : ''} script none ms | +noop ms | +ext ms |${nopic ? ' +nopic ms |' : ''}${OLD ? ' +old ms |' : ''} task none ms | +noop ms | +ext ms |${nopic ? ' +nopic ms | pictures |' : ''} task ext / noop | long tasks none / noop / ext |`,
-    `|---|---|---|---|${OLD ? '---|' : ''}---|---|---|${nopic ? '---|' : ''}${OLD ? '---|' : ''}---|---|---|${nopic ? '---|---|' : ''}---|---|`,
+    `| page | marks | engine loaded | own ext ms |${OLD ? ' own old ms |' : ''} script none ms | +noop ms | +ext ms |${nopic ? ' +nopic ms |' : ''}${OLD ? ' +old ms |' : ''} task none ms | +noop ms | noop2 − noop ms | +ext ms |${nopic ? ' +nopic ms | pictures |' : ''} task ext / noop | long tasks none / noop / noop2 / ext |`,
+    `|---|---|---|---|${OLD ? '---|' : ''}---|---|---|${nopic ? '---|' : ''}${OLD ? '---|' : ''}---|---|---|---|${nopic ? '---|---|' : ''}---|---|`,
   ];
   const added: {
     real: boolean;
@@ -261,7 +287,13 @@ function writeReport(rows: { name: string; s: Record<Config, Sample[]> }[]): voi
     nopicTask: number;
     oldScript: number;
     taskRatio: number;
+    /** Task time over the do-nothing script's, and the second do-nothing script's over the first's. */
+    overNoop: number;
+    noise: number;
     extraLong: number;
+    /** Long tasks beyond the do-nothing script's (either of the two). */
+    longOverNoop: number;
+    name: string;
   }[] = [];
   let pictures = 0;
   for (const { name, s } of rows) {
@@ -271,7 +303,8 @@ function writeReport(rows: { name: string; s: Record<Config, Sample[]> }[]): voi
     const bare = { script: m(s.nopic, 'script') - base.script, task: m(s.nopic, 'task') - base.task };
     const fetched = s.ext.reduce((n, x) => n + x.pictures, 0);
     pictures += fetched;
-    const lt = [m(s.none, 'longTasks'), m(s.noop, 'longTasks'), m(s.ext, 'longTasks')];
+    const lt = [m(s.none, 'longTasks'), m(s.noop, 'longTasks'), m(s.noop2, 'longTasks'), m(s.ext, 'longTasks')];
+    const noise = m(s.noop2, 'task') - m(s.noop, 'task');
     added.push({
       real: !name.startsWith('fixture/'),
       own: m(s.ext, 'own'),
@@ -285,10 +318,14 @@ function writeReport(rows: { name: string; s: Record<Config, Sample[]> }[]): voi
       nopicTask: bare.task,
       oldScript: m(s.old, 'script') - base.script,
       taskRatio: m(s.ext, 'task') / m(s.noop, 'task'),
-      extraLong: lt[2]! - lt[0]!,
+      overNoop: m(s.ext, 'task') - m(s.noop, 'task'),
+      noise,
+      extraLong: lt[3]! - lt[0]!,
+      longOverNoop: lt[3]! - Math.max(lt[1]!, lt[2]!),
+      name,
     });
     lines.push(
-      `| ${name} | ${m(s.ext, 'marks')} | ${s.ext.some((x) => x.engine) ? 'yes' : 'no'} | ${fmt(m(s.ext, 'own'))} |${OLD ? ` ${fmt(m(s.old, 'own'))} |` : ''} ${fmt(base.script)} | ${fmt(noop.script)} | ${fmt(ext.script)} |${nopic ? ` ${fmt(bare.script)} |` : ''}${OLD ? ` ${fmt(m(s.old, 'script') - base.script)} |` : ''} ${fmt(base.task)} | ${fmt(noop.task)} | ${fmt(ext.task)} |${nopic ? ` ${fmt(bare.task)} | ${fetched} |` : ''} ${fmt(m(s.ext, 'task') / m(s.noop, 'task'))} | ${lt.join(' / ')} |`,
+      `| ${name} | ${m(s.ext, 'marks')} | ${s.ext.some((x) => x.engine) ? 'yes' : 'no'} | ${fmt(m(s.ext, 'own'))} |${OLD ? ` ${fmt(m(s.old, 'own'))} |` : ''} ${fmt(base.script)} | ${fmt(noop.script)} | ${fmt(ext.script)} |${nopic ? ` ${fmt(bare.script)} |` : ''}${OLD ? ` ${fmt(m(s.old, 'script') - base.script)} |` : ''} ${fmt(base.task)} | ${fmt(noop.task)} | ${fmt(noise)} | ${fmt(ext.task)} |${nopic ? ` ${fmt(bare.task)} | ${fetched} |` : ''} ${fmt(m(s.ext, 'task') / m(s.noop, 'task'))} | ${lt.join(' / ')} |`,
     );
   }
   const real = added.filter((a) => a.real);
@@ -306,7 +343,12 @@ function writeReport(rows: { name: string; s: Record<Config, Sample[]> }[]): voi
       | 'oldScript'
       | 'taskRatio',
   ): number => median(real.map((a) => a[k]));
+  const absNoise = median(real.map((a) => Math.abs(a.noise)));
+  const overNoop = median(real.map((a) => a.overNoop));
+  const longer = added.filter((a) => a.longOverNoop > 0).map((a) => a.name);
   lines.push(
+    '',
+    `**Run-to-run noise, real pages:** two identical do-nothing scripts differ in task time by a median of ${fmt(absNoise)} ms per page (|noop2 − noop|); this extension's task time is ${fmt(overNoop)} ms over the do-nothing script's (median per page): ${overNoop <= absNoise ? 'within' : 'beyond'} the noise. Pages (of all ${added.length}) with more long tasks than both do-nothing scripts: ${longer.length}${longer.length ? ` (${longer.join(', ')})` : ''}.`,
     '',
     `**Real pages (${real.length}), medians of the per-page medians:** the extension's own code ${fmt(med('own'))} ms (CPU profile; the do-nothing script's: ${fmt(med('noopOwn'))} ms); added script ${fmt(med('script'))} ms (do-nothing script: ${fmt(med('noopScript'))} ms); added task ${fmt(med('task'))} ms (do-nothing script: ${fmt(med('noopTask'))} ms). Task time with this extension over task time with the do-nothing script: ${fmt(med('taskRatio'))}. Pages with more long tasks than without the extension: ${added.filter((a) => a.extraLong > 0).length}.`,
     ...(OLD

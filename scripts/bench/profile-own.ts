@@ -26,6 +26,7 @@ async function main(): Promise<void> {
   for (let run = 0; run < RUNS; run++) {
     const sample = await load(ctx, server.url(target), origin);
     totals.push(sample.own);
+    if (!sample.profile) throw new Error('no CPU profile came back');
     const by = ownByFrame(sample.profile);
     for (const key of new Set([...rows.keys(), ...by.keys()])) {
       const list = rows.get(key) ?? Array<number>(run).fill(0);

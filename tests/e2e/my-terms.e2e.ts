@@ -12,7 +12,7 @@ import { type TestPage } from './support/browsers';
 import { describeEachBrowser } from './support/suite';
 import { ANY_LOOK, findMark, HIGHLIGHT_PREFIX, HOST, markedTexts, tooltipVisible } from './support/page-probes';
 import { SHOTS } from './support/paths';
-import { steady } from './support/poll';
+import { steady, until } from './support/poll';
 import { clearSync, setSync } from './support/storage-probes';
 
 /** Centre of a button in the card, found by its visible text. Runs in the page. */
@@ -158,16 +158,15 @@ describeEachBrowser('my terms in %s', (suite) => {
 
   /** Opens the article and the card of `text`, by pointer. */
   async function openCard(page: TestPage, text: string): Promise<void> {
-    await page.waitFor(findMark, { ...ANY_LOOK, text });
-    const at = (await page.evaluate(findMark, { ...ANY_LOOK, text }))!;
-    await page.mouseMove(at.x, at.y);
+    // One read that waits and answers, so the place moved to is the one found.
+    const at = await until(() => page.evaluate(findMark, { ...ANY_LOOK, text }), Boolean, `a mark on "${text}"`);
+    await page.mouseMove(at!.x, at!.y);
     await page.waitFor(tooltipVisible, HOST);
   }
 
   async function clickInCard(page: TestPage, label: string): Promise<void> {
-    await page.waitFor(cardButton, { host: HOST, label });
-    const at = (await page.evaluate(cardButton, { host: HOST, label }))!;
-    await page.click(at.x, at.y);
+    const at = await until(() => page.evaluate(cardButton, { host: HOST, label }), Boolean, `the card's "${label}" button`);
+    await page.click(at!.x, at!.y);
   }
 
   it('should save a term from the card, list it in My terms and put it on the visit sheet', async () => {

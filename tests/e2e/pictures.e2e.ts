@@ -10,6 +10,7 @@ import { describeEachBrowser } from './support/suite';
 import { ANY_LOOK, findMark, HOST, tooltipVisible } from './support/page-probes';
 import { SHOTS } from './support/paths';
 import { countPixels, decodePng } from './support/png';
+import { until } from './support/poll';
 import { setSync } from './support/storage-probes';
 
 /** Share of a picture's box that must be ink (lines, fills, labels) for it to count as drawn. */
@@ -70,8 +71,8 @@ async function inkShare(page: TestPage, box: Box, file: string): Promise<number>
 
 /** Where the mark on `text` is, once the page is marked (whichever highlight name the page's colours chose). */
 async function markOn(page: TestPage, text: string): Promise<{ x: number; y: number }> {
-  await page.waitFor(findMark, { ...ANY_LOOK, text });
-  return (await page.evaluate(findMark, { ...ANY_LOOK, text }))!;
+  // One read that waits and answers, so the place returned is the one found.
+  return (await until(() => page.evaluate(findMark, { ...ANY_LOOK, text }), Boolean, `a mark on "${text}"`))!;
 }
 
 describeEachBrowser('pictures in %s', (suite) => {

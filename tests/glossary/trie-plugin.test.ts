@@ -1,8 +1,14 @@
 import trie from 'virtual:glossary-trie';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { CUE_GROUPS } from '../../glossary/cues';
-import { compileMatcher, loadMatcher } from '../../glossary/matcher';
+import { markBlocks } from '../../glossary/mark-text';
+import { buildTrie, compileMatcher, loadMatcher, type CompiledTrie } from '../../glossary/matcher';
 import { TERMS } from '../../glossary/terms';
+import { trieModule } from '../../scripts/glossary-trie-plugin';
+
+/** Runs the module text the build ships (its one export returned instead of exported). */
+const evaluate = (source: string): CompiledTrie =>
+  new Function(source.replace(/export default (\w+);$/, 'return $1;'))() as CompiledTrie;
 
 describe('the prebuilt trie shipped to the content script', () => {
   const text = 'A vertebral compression fracture (VCF) from osteoporosis; a DXA scan; weight-bearing exercise; vcf.';
@@ -26,5 +32,29 @@ describe('the prebuilt trie shipped to the content script', () => {
 
   it('should survive a JSON round trip (it ships as JSON)', () => {
     expect(loadMatcher(JSON.parse(JSON.stringify(trie))).size).toBe(compileMatcher(TERMS).size);
+  });
+
+  it('should parse the ambiguous forms\' cues only when a page holds one, and mark the same either way', () => {
+    const parse = vi.spyOn(JSON, 'parse');
+    try {
+      const shipped = evaluate(trieModule(buildTrie(TERMS, CUE_GROUPS)));
+      const matcher = loadMatcher(shipped);
+      const blocks = ['Osteoporosis thins the bones.', 'A DXA scan measures bone density.'];
+      expect(markBlocks(matcher, blocks)).toEqual(markBlocks(compileMatcher(TERMS, CUE_GROUPS), blocks));
+      expect(parse).toHaveBeenCalledTimes(1);
+      const ambiguous = [
+        'Osteoporosis makes bones thin and weak.',
+        'A vertebral compression fracture can cause kyphosis.',
+        'After a fall, older adults often break a hip or a wrist.',
+      ];
+      const marks = markBlocks(matcher, ambiguous);
+      expect(parse).toHaveBeenCalledTimes(2);
+      expect(marks).toEqual(markBlocks(compileMatcher(TERMS, CUE_GROUPS), ambiguous));
+      expect(marks.flat().some((m) => m.rule !== undefined)).toBe(true);
+      expect(shipped.sense).toEqual(compileMatcher(TERMS, CUE_GROUPS).sense);
+      expect(parse).toHaveBeenCalledTimes(2);
+    } finally {
+      parse.mockRestore();
+    }
   });
 });
