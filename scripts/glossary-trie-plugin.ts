@@ -9,8 +9,8 @@ const CARDS = 'virtual:glossary-cards';
 const PRECHECK = 'virtual:glossary-precheck';
 
 // JSON.parse of a string literal is faster for V8 than the same data as an object literal.
-const asModule = (data: unknown): string => `export default JSON.parse(${JSON.stringify(JSON.stringify(data))});`;
 const literal = (data: unknown): string => JSON.stringify(JSON.stringify(data));
+const asModule = (data: unknown): string => `export default JSON.parse(${literal(data)});`;
 
 /**
  * The trie as a module whose `sense` (the ambiguous forms' cues and counters, 40% of the data) is
