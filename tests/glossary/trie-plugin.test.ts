@@ -34,7 +34,7 @@ describe('the prebuilt trie shipped to the content script', () => {
     expect(loadMatcher(JSON.parse(JSON.stringify(trie))).size).toBe(compileMatcher(TERMS).size);
   });
 
-  it('should parse the ambiguous forms\' cues only when a page holds one, and mark the same either way', () => {
+  it("should parse the ambiguous forms' cues only when a page holds one, and mark the same either way", () => {
     const parse = vi.spyOn(JSON, 'parse');
     try {
       const shipped = evaluate(trieModule(buildTrie(TERMS, CUE_GROUPS)));
